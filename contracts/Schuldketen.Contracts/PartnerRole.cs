@@ -1,0 +1,15 @@
+namespace Schuldketen.Contracts;
+
+/// <summary>The roles an organisation can play in the debt-help chain.</summary>
+public enum PartnerRole
+{
+    Municipality,
+    DebtCounsellor,
+    Creditor,
+    Court,
+    Administrator,
+    GeneralPractitioner,
+
+    /// <summary>The hub itself, for events it raises (a deadline that passed).</summary>
+    Hub,
+}

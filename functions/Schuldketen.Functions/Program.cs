@@ -1,0 +1,3 @@
+using Schuldketen.Functions.CommandLine;
+
+return HubCommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,3 @@
+namespace Schuldketen.Workflows.Calendar;
+
+public sealed record PublicHoliday(DateOnly Date, string Name);

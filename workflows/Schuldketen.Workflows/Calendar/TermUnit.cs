@@ -1,0 +1,9 @@
+namespace Schuldketen.Workflows.Calendar;
+
+public enum TermUnit
+{
+    Days,
+    Weeks,
+    Months,
+    WorkingDays,
+}
