@@ -71,6 +71,14 @@ public class TermTests
         Assert.Equal(Date("2026-04-09"), end);
     }
 
+    [Fact]
+    public void StatutoryTermOfZeroWorkingDaysEndsOnItsStartDayWithoutTheWeekendShift()
+    {
+        var end = LegalCalendar.Default.EndOfTerm(Date("2026-03-21"), new TermLength(0, TermUnit.WorkingDays), statutory: true);
+
+        Assert.Equal(Date("2026-03-21"), end);
+    }
+
     [Theory]
     [InlineData("2024-01-31", 1, "2024-02-29")]
     [InlineData("2026-03-31", 1, "2026-04-30")]

@@ -104,7 +104,7 @@ public sealed class LegalCalendar
             _ => throw new ArgumentOutOfRangeException(nameof(length), length.Unit, "Unknown term unit."),
         };
 
-        return false && length.Unit != TermUnit.WorkingDays ? NextWorkingDayOnOrAfter(end) : end;
+        return statutory && length.Unit != TermUnit.WorkingDays ? NextWorkingDayOnOrAfter(end) : end;
     }
 
     private ReadOnlyCollection<PublicHoliday> ComputeHolidays(int year)

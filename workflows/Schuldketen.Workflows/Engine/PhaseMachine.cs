@@ -17,7 +17,7 @@ internal sealed class PhaseMachine
     private readonly StateMachine<string, string> machine;
     private string phase;
     private string role = "";
-    private IReadOnlySet<string>? facts;
+    private IReadOnlySet<string> facts = new HashSet<string>();
 
     public PhaseMachine(TrajectoryDefinition definition)
     {
@@ -36,7 +36,7 @@ internal sealed class PhaseMachine
             };
             if (transition.Guard is { } guard)
             {
-                guards.Add(Tuple.Create<Func<bool>, string>(() => facts is null || facts.Contains(guard), GuardPrefix + guard));
+                guards.Add(Tuple.Create<Func<bool>, string>(() => facts.Contains(guard), GuardPrefix + guard));
             }
 
             foreach (var from in transition.From)
@@ -54,11 +54,11 @@ internal sealed class PhaseMachine
         }
     }
 
-    /// <summary>Whether the event may fire; <paramref name="facts"/> null means "any condition could hold".</summary>
-    public bool CanFire(string currentPhase, string eventType, PartnerRole sender, IReadOnlySet<string>? stated, out UnmetGuards unmet)
+    public bool CanFire(string currentPhase, string eventType, PartnerRole sender, IReadOnlySet<string> stated, out UnmetGuards unmet)
     {
         Set(currentPhase, sender, stated);
-        var permitted = machine.CanFire(eventType, out var descriptions);
+        var permitted = machine.CanFire(eventType, out var reported);
+        var descriptions = reported ?? [];
         unmet = new UnmetGuards(
             descriptions.Any(description => description.StartsWith(RolePrefix, StringComparison.Ordinal)),
             descriptions.Where(description => description.StartsWith(GuardPrefix, StringComparison.Ordinal))
@@ -76,7 +76,7 @@ internal sealed class PhaseMachine
 
     public string Mermaid() => MermaidGraph.Format(machine.GetInfo(), MermaidGraphDirection.LeftToRight);
 
-    private void Set(string currentPhase, PartnerRole sender, IReadOnlySet<string>? stated)
+    private void Set(string currentPhase, PartnerRole sender, IReadOnlySet<string> stated)
     {
         phase = currentPhase;
         role = sender.WireName();

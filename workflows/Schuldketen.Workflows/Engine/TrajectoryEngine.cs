@@ -56,11 +56,14 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
         var definition = library.Get(key);
         var machine = MachineFor(definition);
         return definition.TransitionsFrom(phase)
+            .Where(transition => machine.CanFire(phase, transition.EventType, sender, StatedBy(transition), out _))
             .Select(transition => transition.EventType)
             .Distinct()
-            .Where(eventType => machine.CanFire(phase, eventType, sender, null, out _))
             .ToList();
     }
+
+    private static IReadOnlySet<string> StatedBy(Transition transition) =>
+        transition.Guard is { } guard ? new HashSet<string> { guard } : NoFacts;
 
     public string RenderMermaid(DefinitionKey key) => MachineFor(library.Get(key)).Mermaid();
 

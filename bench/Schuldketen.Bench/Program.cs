@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Schuldketen.Bench.EngineBenchmarks).Assembly).Run(args);
