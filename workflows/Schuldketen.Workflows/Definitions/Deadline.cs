@@ -15,7 +15,8 @@ public sealed record Deadline(
     DeadlineBasis Basis,
     string Responsible,
     string OnExpiry,
-    int Line)
+    int Line,
+    int DurationLine)
 {
     public bool IsStatutory => Basis.Kind == BasisKind.Law;
 }

@@ -68,8 +68,9 @@ public sealed class DefinitionReader
             return null;
         }
 
+        var lines = new DefinitionLines(LineOf(root, "initial"), LineOf(root, "main-path"), LineOf(root, "derives-from"));
         return new TrajectoryDefinition(
-            id, version.Value, title, derivesFrom, initial, mainPath, phases, transitions, deadlines, file);
+            id, version.Value, title, derivesFrom, initial, mainPath, phases, transitions, deadlines, file, lines);
     }
 
     private DefinitionKey? ReadKey(YamlNode node)
@@ -105,7 +106,7 @@ public sealed class DefinitionReader
         var eventType = RequiredScalar(node, "on");
         var from = ScalarList(node, "from", required: true);
         var to = RequiredScalar(node, "to");
-        var roles = ScalarList(node, "roles", required: true);
+        var roles = ScalarList(node, "roles", required: false);
         var guard = OptionalScalar(node, "guard");
         var outcomes = ScalarList(node, "outcomes", required: false);
         return eventType is null || to is null || from.Count == 0
@@ -127,7 +128,7 @@ public sealed class DefinitionReader
         return id is null || title is null || length is null || from is null || basis is null
                || responsible is null || onExpiry is null
             ? null
-            : new Deadline(id, title, length.Value, from, until, basis, responsible, onExpiry, Line(node));
+            : new Deadline(id, title, length.Value, from, until, basis, responsible, onExpiry, Line(node), LineOf(node, "duration"));
     }
 
     private TermLength? ReadLength(YamlMappingNode node)
@@ -263,6 +264,9 @@ public sealed class DefinitionReader
                 return [];
             case YamlScalarNode { Value: { Length: > 0 } single }:
                 return [single];
+            case YamlSequenceNode { Children.Count: 0 } empty when required:
+                Invalid(empty, $"'{key}' must not be empty");
+                return [];
             case YamlSequenceNode sequence when sequence.Children.All(item => item is YamlScalarNode { Value.Length: > 0 }):
                 return sequence.Children.Cast<YamlScalarNode>().Select(item => item.Value!).ToList();
             case var other:
@@ -334,6 +338,8 @@ public sealed class DefinitionReader
     private void Report(string rule, int line, string message) => findings.Add(new ValidationFinding(rule, file, line, message));
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private static int LineOf(YamlMappingNode node, string key) => Child(node, key) is { } child ? Line(child) : Line(node);
 }
 
 public sealed record DefinitionReadResult(TrajectoryDefinition? Definition, IReadOnlyList<ValidationFinding> Findings);

@@ -14,7 +14,8 @@ public sealed record TrajectoryDefinition(
     IReadOnlyList<Phase> Phases,
     IReadOnlyList<Transition> Transitions,
     IReadOnlyList<Deadline> Deadlines,
-    string SourcePath)
+    string SourcePath,
+    DefinitionLines Lines)
 {
     public DefinitionKey Key => new(Id, Version);
 
@@ -26,6 +27,9 @@ public sealed record TrajectoryDefinition(
     public IEnumerable<Transition> TransitionsFrom(string phase) =>
         Transitions.Where(transition => transition.From.Contains(phase));
 }
+
+/// <summary>Where the top-level fields stand in the file, for findings about them.</summary>
+public sealed record DefinitionLines(int Initial, int MainPath, int DerivesFrom);
 
 public sealed record DefinitionKey(string Id, int Version)
 {

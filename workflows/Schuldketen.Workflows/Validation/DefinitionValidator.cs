@@ -78,7 +78,7 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
     {
         if (!phases.ContainsKey(definition.InitialPhase))
         {
-            report(Rules.UnknownPhase, 1, $"initial phase '{definition.InitialPhase}' is not defined");
+            report(Rules.UnknownPhase, definition.Lines.Initial, $"initial phase '{definition.InitialPhase}' is not defined");
         }
 
         var seen = new Dictionary<(string Event, string From, string? Guard), int>();
@@ -178,12 +178,12 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
         var path = definition.MainPath;
         foreach (var phase in path.Where(phase => !phases.ContainsKey(phase)))
         {
-            report(Rules.UnknownPhase, 1, $"main-path names unknown phase '{phase}'");
+            report(Rules.UnknownPhase, definition.Lines.MainPath, $"main-path names unknown phase '{phase}'");
         }
 
         if (path.Count > 0 && path[0] != definition.InitialPhase)
         {
-            report(Rules.MainPathBroken, 1, $"main-path must begin with the initial phase '{definition.InitialPhase}'");
+            report(Rules.MainPathBroken, definition.Lines.MainPath, $"main-path must begin with the initial phase '{definition.InitialPhase}'");
         }
 
         for (var i = 1; i < path.Count; i++)
@@ -191,7 +191,7 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
             var (from, to) = (path[i - 1], path[i]);
             if (!definition.TransitionsFrom(from).Any(transition => transition.To == to))
             {
-                report(Rules.MainPathBroken, 1, $"main-path goes from '{from}' to '{to}', but no transition does");
+                report(Rules.MainPathBroken, definition.Lines.MainPath, $"main-path goes from '{from}' to '{to}', but no transition does");
             }
         }
     }
@@ -272,7 +272,7 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
     {
         if (standard is null)
         {
-            report(Rules.UnknownBaseDefinition, 1, $"derives from {baseKey}, which is not among the loaded definitions");
+            report(Rules.UnknownBaseDefinition, variant.Lines.DerivesFrom, $"derives from {baseKey}, which is not among the loaded definitions");
             return;
         }
 
@@ -281,7 +281,7 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
             var own = variant.Deadlines.FirstOrDefault(deadline => deadline.Id == statutory.Id);
             if (own is null || !own.IsStatutory)
             {
-                report(Rules.StatutoryDeadlineDropped, own?.Line ?? 1,
+                report(Rules.StatutoryDeadlineDropped, own?.Line ?? variant.Lines.DerivesFrom,
                     $"statutory deadline '{statutory.Id}' ({statutory.Length}, {statutory.Basis.Reference}) of {baseKey} must stay, with basis 'wet'");
                 continue;
             }
@@ -294,7 +294,7 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
 
             if (EndsLater(own.Length, statutory.Length))
             {
-                report(Rules.StatutoryDeadlineLengthened, own.Line,
+                report(Rules.StatutoryDeadlineLengthened, own.DurationLine,
                     $"statutory deadline '{own.Id}' is {own.Length}, longer than the {statutory.Length} of {baseKey}; a variant may only shorten it");
             }
         }

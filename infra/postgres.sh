@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL on 127.0.0.1 for tests and local runs.
+#   infra/postgres.sh start   installs PostgreSQL if needed, starts a fresh instance, prints its connection string
+#   infra/postgres.sh stop
+# PostgreSQL refuses to run as root, so its binaries run as the postgres user.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+base=${SCHULDKETEN_SERVERS_DIR:-/tmp/schuldketen-servers}/pg
+port=${SCHULDKETEN_PG_PORT:-55432}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+case "${1:-start}" in
+  start)
+    "$here/packages.sh" '/usr/lib/postgresql/*/bin/initdb=postgresql' >&2
+    bin=$(pgbin)
+    if [ -f "$base/data/postmaster.pid" ]; then
+      as_postgres "$bin/pg_ctl" -D "$base/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$base"
+    mkdir -p "$base"
+    chown postgres:postgres "$base"
+    as_postgres "$bin/initdb" -D "$base/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_postgres "$bin/pg_ctl" -D "$base/data" -l "$base/pg.log" -w \
+      -o "-p $port -k $base -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on" start >/dev/null
+    echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+    ;;
+  stop)
+    bin=$(pgbin)
+    [ -n "$bin" ] && [ -f "$base/data/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null
+    ;;
+  *)
+    echo "usage: $0 start|stop" >&2
+    exit 2
+    ;;
+esac
