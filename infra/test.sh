@@ -8,6 +8,10 @@ results=.tmp/test-results
 rm -rf "$results"
 mkdir -p "$results"
 
+SCHULDKETEN_TEST_POSTGRES=$(./infra/postgres.sh start)
+export SCHULDKETEN_TEST_POSTGRES
+trap './infra/postgres.sh stop' EXIT
+
 status=0
 dotnet test Schuldketen.sln --configuration Release \
   --logger "trx" --logger "console;verbosity=minimal" \

@@ -41,6 +41,7 @@ public static class EventCatalogue
         new(EventTypes.DroppedOut, "Het traject is gestopt"),
         new(EventTypes.Referred, "U bent doorverwezen naar andere hulp"),
         new(EventTypes.DeadlinePassed, "Een termijn is verstreken"),
+        new(EventTypes.Migrated, "Het traject volgt vanaf nu een nieuwe versie van de werkwijze"),
     ];
 
     private static readonly FrozenDictionary<string, EventTypeInfo> ByType =

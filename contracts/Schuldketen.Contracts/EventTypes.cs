@@ -39,4 +39,5 @@ public static class EventTypes
     public const string DroppedOut = Prefix + "traject.uitgevallen";
     public const string Referred = Prefix + "traject.doorverwezen";
     public const string DeadlinePassed = Prefix + "termijn.verstreken";
+    public const string Migrated = Prefix + "traject.gemigreerd";
 }

@@ -25,6 +25,12 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
             return Decision.Refuse(phase, new Refusal(RefusalReason.TrajectoryClosed, $"The trajectory is closed (phase '{phase}')."), []);
         }
 
+        if (eventType == EventTypes.DeadlinePassed && sender == PartnerRole.Hub)
+        {
+            // A passed deadline is recorded in any open phase; what it means is up to the people involved.
+            return Decision.Accept(phase, null);
+        }
+
         var machine = MachineFor(definition);
         var stated = facts ?? NoFacts;
         if (!machine.CanFire(phase, eventType, sender, stated, out var unmet))

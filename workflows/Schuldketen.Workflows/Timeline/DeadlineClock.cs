@@ -25,6 +25,29 @@ public sealed class DeadlineClock(LegalCalendar calendar)
             .ToList();
     }
 
+    /// <summary>
+    /// What one applied event does to the running clocks: the same rules as <see cref="Open"/>,
+    /// worked out from the event alone, so the store can keep its timers without reading the history.
+    /// </summary>
+    public DeadlineChanges Changes(TrajectoryDefinition definition, string eventType, string? enteredPhase, DateOnly date, bool isStart)
+    {
+        if (enteredPhase is not null && definition.Phase(enteredPhase).Terminal)
+        {
+            return new DeadlineChanges([], [], StopsAll: true);
+        }
+
+        var occurrence = new Occurrence(eventType, enteredPhase, date);
+        var stopped = definition.Deadlines
+            .Where(deadline => deadline.Until.Any(occurrence.Matches))
+            .Select(deadline => deadline.Id)
+            .ToList();
+        var started = definition.Deadlines
+            .Where(deadline => deadline.From.Kind == MomentKind.Start ? isStart : occurrence.Matches(deadline.From))
+            .Select(deadline => new OpenDeadline(deadline, date, calendar.EndOfTerm(date, deadline.Length, deadline.IsStatutory)))
+            .ToList();
+        return new DeadlineChanges(started, stopped, StopsAll: false);
+    }
+
     /// <summary>The due date of <paramref name="deadline"/> if it runs at the end of <paramref name="occurrences"/>.</summary>
     internal OpenDeadline? OpenAt(Deadline deadline, IReadOnlyList<Occurrence> occurrences)
     {
@@ -67,6 +90,9 @@ public sealed class DeadlineClock(LegalCalendar calendar)
     internal static string? Entered(IReadOnlyList<HistoryEntry> history, int index) =>
         index == 0 || history[index - 1].Phase != history[index].Phase ? history[index].Phase : null;
 }
+
+/// <summary>Clocks started and stopped by one event; a closing event stops them all. A clock both stopped and started restarts.</summary>
+public sealed record DeadlineChanges(IReadOnlyList<OpenDeadline> Started, IReadOnlyList<string> Stopped, bool StopsAll);
 
 /// <summary>Something that happened or is predicted to happen: an event, the phase it entered, and its date if known.</summary>
 internal sealed record Occurrence(string EventType, string? EnteredPhase, DateOnly? Date)

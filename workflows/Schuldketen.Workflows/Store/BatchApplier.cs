@@ -1,0 +1,290 @@
+using System.Data.Common;
+using System.Text.Json;
+using Schuldketen.Contracts;
+using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Timeline;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>
+/// Applies a batch of events in one transaction: inbox, trajectories (optimistic version check),
+/// history, timers, outbox and audit. Events for one trajectory are applied in batch order. When
+/// another writer got there first (a version or inbox key changed underneath), the whole batch
+/// is planned again from fresh reads; nothing is ever overwritten.
+/// </summary>
+internal sealed class BatchApplier(
+    StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StepHook? stepHook)
+{
+    private const int MaxAttempts = 10;
+
+    /// <summary>Audiences that hear of every change: the municipality and the debt counsellor always take part.</summary>
+    private static readonly string[] StatusAudiences = [PartnerRole.Municipality.WireName(), PartnerRole.DebtCounsellor.WireName()];
+
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(DbConnection connection, IReadOnlyList<IncomingEvent> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var plan = await PlanAsync(connection, transaction, batch);
+            if (!plan.HasWrites || await TryWriteAsync(connection, transaction, plan))
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return plan.Results;
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"A batch of {batch.Count} events met concurrent writers {MaxAttempts} times in a row.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
+        }
+    }
+
+    private async Task<BatchPlan> PlanAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<IncomingEvent> batch)
+    {
+        var plan = new BatchPlan();
+        var inbox = await dialect.FindInboxAsync(connection, transaction, batch.Select(e => (e.Source, e.Id)).Distinct().ToList());
+        var ids = batch.Select(e => e.TrajectoryId).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var row in await dialect.FindTrajectoriesAsync(connection, transaction, ids))
+        {
+            var definition = engine.Library.Get(new(row.DefinitionId, (int)row.DefinitionVersion));
+            plan.Trajectories[row.Id] = new TrackedTrajectory(row, row.Version, definition);
+        }
+
+        var histories = new Dictionary<string, List<HistoryRow>>(StringComparer.Ordinal);
+        foreach (var id in batch.Where(e => e.Migration is not null).Select(e => e.TrajectoryId).Distinct(StringComparer.Ordinal))
+        {
+            histories[id] = await dialect.HistoryAsync(connection, transaction, id);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var incoming in batch)
+        {
+            if (inbox.TryGetValue((incoming.Source, incoming.Id), out var first))
+            {
+                plan.Results.Add(JsonSerializer.Deserialize<ApplyResult>(first, StoreJson.Options)! with { Replayed = true });
+                continue;
+            }
+
+            var result = incoming switch
+            {
+                { Type: EventTypes.Registered } => Register(plan, incoming, now),
+                { Migration: { } migration } => Migrate(plan, incoming, migration, histories.GetValueOrDefault(incoming.TrajectoryId) ?? [], now),
+                _ => Advance(plan, incoming, now),
+            };
+            if (result.Status == ApplyStatus.Accepted)
+            {
+                var json = JsonSerializer.Serialize(result, StoreJson.Options);
+                inbox[(incoming.Source, incoming.Id)] = json;
+                plan.Inbox.Add(new InboxRow(incoming.Source, incoming.Id, incoming.TrajectoryId, json, now.ToUnixTimeMilliseconds()));
+            }
+
+            plan.Results.Add(result);
+        }
+
+        return plan;
+    }
+
+    private ApplyResult Register(BatchPlan plan, IncomingEvent incoming, DateTimeOffset now)
+    {
+        if (plan.Trajectories.TryGetValue(incoming.TrajectoryId, out var existing))
+        {
+            return new ApplyResult(ApplyStatus.AlreadyRegistered, incoming.TrajectoryId, existing.Row.Phase, existing.Row.Sequence,
+                Detail: $"Trajectory '{incoming.TrajectoryId}' is already registered.");
+        }
+
+        var registration = incoming.Registration
+                           ?? throw new ArgumentException($"A '{EventTypes.Registered}' event needs its registration details.", nameof(incoming));
+        var definition = engine.Library.Get(registration.Definition);
+        var at = now.ToUnixTimeMilliseconds();
+        var row = new TrajectoryRow(incoming.TrajectoryId, definition.Id, definition.Version, definition.InitialPhase, null, 1, 1,
+            registration.Municipality, registration.SubjectHash, registration.SubjectCipher, incoming.Time.ToUnixTimeMilliseconds(), at);
+        var tracked = new TrackedTrajectory(row, null, definition) { Changed = true };
+        plan.Trajectories[row.Id] = tracked;
+        Record(plan, tracked, incoming, definition.InitialPhase, isStart: true, now, "traject-registreren");
+        return new ApplyResult(ApplyStatus.Accepted, row.Id, row.Phase, row.Sequence);
+    }
+
+    private ApplyResult Advance(BatchPlan plan, IncomingEvent incoming, DateTimeOffset now)
+    {
+        if (!plan.Trajectories.TryGetValue(incoming.TrajectoryId, out var tracked))
+        {
+            return new ApplyResult(ApplyStatus.UnknownTrajectory, incoming.TrajectoryId, null, 0, Detail: $"There is no trajectory '{incoming.TrajectoryId}'.");
+        }
+
+        var row = tracked.Row;
+        var decision = engine.Decide(tracked.Definition.Key, row.Phase, incoming.Type, incoming.Sender.Role, incoming.Facts, incoming.Outcome);
+        if (!decision.Permitted)
+        {
+            return new ApplyResult(ApplyStatus.Refused, row.Id, row.Phase, row.Sequence,
+                Reason: decision.Refusal!.Reason, Detail: decision.Refusal.Detail, PermittedEventTypes: decision.PermittedEventTypes);
+        }
+
+        var entered = decision.Phase != row.Phase ? decision.Phase : null;
+        tracked.Row = row with
+        {
+            Phase = decision.Phase,
+            Outcome = decision.Outcome,
+            Version = row.Version + 1,
+            Sequence = row.Sequence + 1,
+            UpdatedAt = now.ToUnixTimeMilliseconds(),
+        };
+        tracked.Changed = true;
+        Record(plan, tracked, incoming, entered, isStart: false, now, "traject-bijwerken");
+        return new ApplyResult(ApplyStatus.Accepted, row.Id, tracked.Row.Phase, tracked.Row.Sequence, tracked.Row.Outcome);
+    }
+
+    private ApplyResult Migrate(BatchPlan plan, IncomingEvent incoming, Migration migration, List<HistoryRow> history, DateTimeOffset now)
+    {
+        if (!plan.Trajectories.TryGetValue(incoming.TrajectoryId, out var from))
+        {
+            return new ApplyResult(ApplyStatus.UnknownTrajectory, incoming.TrajectoryId, null, 0, Detail: $"There is no trajectory '{incoming.TrajectoryId}'.");
+        }
+
+        var row = from.Row;
+        var target = engine.Library.Get(from.Definition.Key with { Version = migration.ToVersion });
+        if (from.Definition.Phase(row.Phase).Terminal || !migration.PhaseMap.TryGetValue(row.Phase, out var phase))
+        {
+            return new ApplyResult(ApplyStatus.Refused, row.Id, row.Phase, row.Sequence,
+                Detail: $"Trajectory '{row.Id}' in phase '{row.Phase}' of {from.Definition.Key} cannot move to {target.Key}.");
+        }
+
+        var tracked = new TrackedTrajectory(
+            row with
+            {
+                DefinitionVersion = target.Version,
+                Phase = phase,
+                Version = row.Version + 1,
+                Sequence = row.Sequence + 1,
+                UpdatedAt = now.ToUnixTimeMilliseconds(),
+            },
+            from.ExpectedVersion,
+            target) { Changed = true };
+        plan.Trajectories[row.Id] = tracked;
+
+        // The clocks of the new version, as if the trajectory had run on it from the start.
+        var mapped = history
+            .Select(entry => new HistoryEntry(entry.EventType, migration.PhaseMap.GetValueOrDefault(entry.Phase, entry.Phase), DateTimeOffset.FromUnixTimeMilliseconds(entry.OccurredAt)))
+            .Append(new HistoryEntry(incoming.Type, phase, incoming.Time))
+            .ToList();
+        Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren");
+        SetTimers(plan, tracked, incoming, new DeadlineChanges([], [], StopsAll: true));
+        foreach (var open in clock.Open(target, mapped))
+        {
+            plan.Timers[(row.Id, open.Deadline.Id)] = TimerFor(row.Id, open);
+        }
+
+        return new ApplyResult(ApplyStatus.Accepted, row.Id, phase, tracked.Row.Sequence);
+    }
+
+    private void Record(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, string? enteredPhase, bool isStart, DateTimeOffset now, string activity)
+    {
+        var row = tracked.Row;
+        var at = now.ToUnixTimeMilliseconds();
+        plan.History.Add(new HistoryRow(row.Id, row.Sequence, incoming.Type, incoming.Source, incoming.Id, row.Phase, row.Outcome,
+            incoming.Time.ToUnixTimeMilliseconds(), at, incoming.Sender.Organisation, incoming.Sender.Role.WireName(), incoming.Sender.Person, incoming.Data));
+
+        SetTimers(plan, tracked, incoming, clock.Changes(tracked.Definition, incoming.Type, enteredPhase, incoming.Time.ToDutchDate(), isStart));
+
+        var payload = JsonSerializer.Serialize(
+            new StatusChanged(row.Id, row.Sequence, incoming.Type, row.Phase, row.Outcome, incoming.Time), StoreJson.Options);
+        plan.Outbox.AddRange(StatusAudiences.Select(audience =>
+            new OutboxRow(row.Id, row.Sequence, audience, incoming.Type, payload, incoming.TraceParent, at)));
+
+        var trace = TraceContext.Parse(incoming.TraceParent);
+        plan.Audit.Add(new AuditRow(at, trace?.TraceId, trace?.SpanId, activity, incoming.Sender.Organisation, incoming.Sender.Person,
+            row.Id, row.SubjectCipher, "geslaagd"));
+    }
+
+    private static void SetTimers(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, DeadlineChanges changes)
+    {
+        var id = tracked.Row.Id;
+        if (changes.StopsAll)
+        {
+            foreach (var key in plan.Timers.Keys.Where(key => key.TrajectoryId == id).ToList())
+            {
+                plan.Timers.Remove(key);
+            }
+
+            plan.TimersStoppedForTrajectory.Add(id);
+            return;
+        }
+
+        if (incoming.ExpiredDeadline is { } expired)
+        {
+            plan.Timers[(id, expired)] = null;
+        }
+
+        foreach (var stopped in changes.Stopped)
+        {
+            plan.Timers[(id, stopped)] = null;
+        }
+
+        foreach (var started in changes.Started)
+        {
+            plan.Timers[(id, started.Deadline.Id)] = TimerFor(id, started);
+        }
+    }
+
+    private static TimerRow TimerFor(string trajectoryId, OpenDeadline open) =>
+        new(trajectoryId, open.Deadline.Id, open.Deadline.OnExpiry, open.StartedOn.ToString("O"), open.DueOn.ToString("O"),
+            open.ExpiresAt.ToUnixTimeMilliseconds());
+
+    private async Task<bool> TryWriteAsync(DbConnection connection, DbTransaction transaction, BatchPlan plan)
+    {
+        if (await dialect.InsertInboxAsync(connection, transaction, plan.Inbox) != plan.Inbox.Count)
+        {
+            return false;
+        }
+
+        await Step(ApplyStep.InboxRecorded, connection);
+
+        var changed = plan.Trajectories.Values.Where(tracked => tracked.Changed).ToList();
+        var inserts = changed.Where(tracked => tracked.ExpectedVersion is null).Select(tracked => tracked.Row).ToList();
+        var updates = changed.Where(tracked => tracked.ExpectedVersion is not null).Select(tracked => (tracked.Row, tracked.ExpectedVersion!.Value)).ToList();
+        if ((inserts.Count > 0 && await dialect.InsertTrajectoriesAsync(connection, transaction, inserts) != inserts.Count)
+            || (updates.Count > 0 && await dialect.UpdateTrajectoriesAsync(connection, transaction, updates) != updates.Count))
+        {
+            return false;
+        }
+
+        await Step(ApplyStep.TrajectoriesWritten, connection);
+
+        await dialect.InsertHistoryAsync(connection, transaction, plan.History);
+        await Step(ApplyStep.HistoryAppended, connection);
+
+        if (plan.TimersStoppedForTrajectory.Count > 0)
+        {
+            await dialect.DeleteAllTimersAsync(connection, transaction, plan.TimersStoppedForTrajectory.ToList());
+        }
+
+        var deletes = plan.Timers.Where(timer => timer.Value is null).Select(timer => timer.Key).ToList();
+        var upserts = plan.Timers.Values.OfType<TimerRow>().ToList();
+        if (deletes.Count > 0)
+        {
+            await dialect.DeleteTimersAsync(connection, transaction, deletes);
+        }
+
+        if (upserts.Count > 0)
+        {
+            await dialect.UpsertTimersAsync(connection, transaction, upserts);
+        }
+
+        await Step(ApplyStep.TimersSet, connection);
+
+        await dialect.InsertOutboxAsync(connection, transaction, plan.Outbox);
+        await Step(ApplyStep.OutboxWritten, connection);
+
+        await dialect.InsertAuditAsync(connection, transaction, plan.Audit);
+        await Step(ApplyStep.AuditWritten, connection);
+        return true;
+    }
+
+    private Task Step(ApplyStep step, DbConnection connection) => stepHook?.Invoke(step, connection) ?? Task.CompletedTask;
+}
+
+/// <summary>Called after each write of the apply path; fault-injection tests throw or break the connection here.</summary>
+public delegate Task StepHook(ApplyStep step, DbConnection connection);

@@ -1,0 +1,38 @@
+using Schuldketen.Workflows.Definitions;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>Everything one batch will write, worked out before the first write.</summary>
+internal sealed class BatchPlan
+{
+    public List<ApplyResult> Results { get; } = [];
+
+    public List<InboxRow> Inbox { get; } = [];
+
+    public Dictionary<string, TrackedTrajectory> Trajectories { get; } = new(StringComparer.Ordinal);
+
+    public List<HistoryRow> History { get; } = [];
+
+    /// <summary>The last word per timer: a row to set, or null to delete it.</summary>
+    public Dictionary<(string TrajectoryId, string DeadlineId), TimerRow?> Timers { get; } = [];
+
+    public HashSet<string> TimersStoppedForTrajectory { get; } = new(StringComparer.Ordinal);
+
+    public List<OutboxRow> Outbox { get; } = [];
+
+    public List<AuditRow> Audit { get; } = [];
+
+    public bool HasWrites => Inbox.Count > 0;
+}
+
+/// <summary>A trajectory as the batch sees it; <see cref="ExpectedVersion"/> is null for one registered in this batch.</summary>
+internal sealed class TrackedTrajectory(TrajectoryRow row, long? expectedVersion, TrajectoryDefinition definition)
+{
+    public TrajectoryRow Row { get; set; } = row;
+
+    public long? ExpectedVersion { get; } = expectedVersion;
+
+    public TrajectoryDefinition Definition { get; } = definition;
+
+    public bool Changed { get; set; }
+}

@@ -1,0 +1,197 @@
+using System.Data.Common;
+using Dapper;
+using DbUp;
+using DbUp.Builder;
+using Npgsql;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>
+/// PostgreSQL: every write of a batch is one statement over arrays (<c>unnest</c>), so a batch
+/// costs a handful of round trips however many events it holds.
+/// </summary>
+internal sealed class PostgresDialect(string connectionString) : StoreDialect(connectionString), IAsyncDisposable
+{
+    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override StoreProvider Provider => StoreProvider.PostgreSql;
+
+    protected override string ScriptFolder => "postgresql";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public override async Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var synchronousCommit = await connection.ExecuteScalarAsync<string>("SHOW synchronous_commit");
+        var fsync = await connection.ExecuteScalarAsync<string>("SHOW fsync");
+        return $"synchronous_commit={synchronousCommit} fsync={fsync}";
+    }
+
+    protected override UpgradeEngineBuilder Deployment()
+    {
+        EnsureDatabase.For.PostgresqlDatabase(ConnectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
+        return DeployChanges.To.PostgresqlDatabase(ConnectionString);
+    }
+
+    public override async Task<Dictionary<(string Source, string Id), string>> FindInboxAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(string Source, string Id)> keys)
+    {
+        var rows = await connection.QueryAsync<(string Source, string EventId, string Result)>(
+            "SELECT i.source, i.event_id, i.result FROM inbox i " +
+            "JOIN unnest(@sources, @ids) AS k(source, event_id) ON i.source = k.source AND i.event_id = k.event_id",
+            new { sources = keys.Select(key => key.Source).ToArray(), ids = keys.Select(key => key.Id).ToArray() },
+            transaction);
+        return rows.ToDictionary(row => (row.Source, row.EventId), row => row.Result);
+    }
+
+    public override async Task<List<TrajectoryRow>> FindTrajectoriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids) =>
+        (await connection.QueryAsync<TrajectoryRow>(
+            // Inside a transaction the rows are locked in id order: concurrent writers of one trajectory queue
+            // instead of failing their version check, and cannot deadlock on each other.
+            $"SELECT {TrajectoryColumns} FROM trajectories WHERE id = ANY(@ids) ORDER BY id{(transaction is null ? "" : " FOR UPDATE")}",
+            new { ids = ids.ToArray() }, transaction)).AsList();
+
+    public override Task<int> InsertInboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO inbox (source, event_id, trajectory_id, result, received_at) " +
+            "SELECT * FROM unnest(@Source, @EventId, @TrajectoryId, @Result, @ReceivedAt) ON CONFLICT DO NOTHING",
+            new
+            {
+                Source = rows.Select(row => row.Source).ToArray(),
+                EventId = rows.Select(row => row.EventId).ToArray(),
+                TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
+                Result = rows.Select(row => row.Result).ToArray(),
+                ReceivedAt = rows.Select(row => row.ReceivedAt).ToArray(),
+            },
+            transaction);
+
+    public override Task<int> InsertTrajectoriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, started_at, updated_at) " +
+            "SELECT * FROM unnest(@Id, @DefinitionId, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @Municipality, @SubjectHash, @SubjectCipher, @StartedAt, @UpdatedAt) " +
+            "ON CONFLICT DO NOTHING",
+            new
+            {
+                Id = rows.Select(row => row.Id).ToArray(),
+                DefinitionId = rows.Select(row => row.DefinitionId).ToArray(),
+                DefinitionVersion = rows.Select(row => row.DefinitionVersion).ToArray(),
+                Phase = rows.Select(row => row.Phase).ToArray(),
+                Outcome = rows.Select(row => row.Outcome).ToArray(),
+                Version = rows.Select(row => row.Version).ToArray(),
+                Sequence = rows.Select(row => row.Sequence).ToArray(),
+                Municipality = rows.Select(row => row.Municipality).ToArray(),
+                SubjectHash = rows.Select(row => row.SubjectHash).ToArray(),
+                SubjectCipher = rows.Select(row => row.SubjectCipher).ToArray(),
+                StartedAt = rows.Select(row => row.StartedAt).ToArray(),
+                UpdatedAt = rows.Select(row => row.UpdatedAt).ToArray(),
+            },
+            transaction);
+
+    public override Task<int> UpdateTrajectoriesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(TrajectoryRow Row, long ExpectedVersion)> rows) =>
+        connection.ExecuteAsync(
+            "UPDATE trajectories AS t SET definition_version = u.definition_version, phase = u.phase, outcome = u.outcome, " +
+            "version = u.version, sequence = u.sequence, updated_at = u.updated_at " +
+            "FROM unnest(@Id, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @UpdatedAt, @ExpectedVersion) " +
+            "AS u(id, definition_version, phase, outcome, version, sequence, updated_at, expected_version) " +
+            "WHERE t.id = u.id AND t.version = u.expected_version",
+            new
+            {
+                Id = rows.Select(update => update.Row.Id).ToArray(),
+                DefinitionVersion = rows.Select(update => update.Row.DefinitionVersion).ToArray(),
+                Phase = rows.Select(update => update.Row.Phase).ToArray(),
+                Outcome = rows.Select(update => update.Row.Outcome).ToArray(),
+                Version = rows.Select(update => update.Row.Version).ToArray(),
+                Sequence = rows.Select(update => update.Row.Sequence).ToArray(),
+                UpdatedAt = rows.Select(update => update.Row.UpdatedAt).ToArray(),
+                ExpectedVersion = rows.Select(update => update.ExpectedVersion).ToArray(),
+            },
+            transaction);
+
+    public override Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HistoryRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO history (trajectory_id, sequence, event_type, source, event_id, phase, outcome, occurred_at, recorded_at, actor_organisation, actor_role, actor_person, data) " +
+            "SELECT * FROM unnest(@TrajectoryId, @Sequence, @EventType, @Source, @EventId, @Phase, @Outcome, @OccurredAt, @RecordedAt, @ActorOrganisation, @ActorRole, @ActorPerson, @Data)",
+            new
+            {
+                TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
+                Sequence = rows.Select(row => row.Sequence).ToArray(),
+                EventType = rows.Select(row => row.EventType).ToArray(),
+                Source = rows.Select(row => row.Source).ToArray(),
+                EventId = rows.Select(row => row.EventId).ToArray(),
+                Phase = rows.Select(row => row.Phase).ToArray(),
+                Outcome = rows.Select(row => row.Outcome).ToArray(),
+                OccurredAt = rows.Select(row => row.OccurredAt).ToArray(),
+                RecordedAt = rows.Select(row => row.RecordedAt).ToArray(),
+                ActorOrganisation = rows.Select(row => row.ActorOrganisation).ToArray(),
+                ActorRole = rows.Select(row => row.ActorRole).ToArray(),
+                ActorPerson = rows.Select(row => row.ActorPerson).ToArray(),
+                Data = rows.Select(row => row.Data).ToArray(),
+            },
+            transaction);
+
+    public override Task DeleteTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys) =>
+        connection.ExecuteAsync(
+            "DELETE FROM timers AS t USING unnest(@TrajectoryId, @DeadlineId) AS k(trajectory_id, deadline_id) " +
+            "WHERE t.trajectory_id = k.trajectory_id AND t.deadline_id = k.deadline_id",
+            new { TrajectoryId = keys.Select(key => key.TrajectoryId).ToArray(), DeadlineId = keys.Select(key => key.DeadlineId).ToArray() },
+            transaction);
+
+    public override Task DeleteAllTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds) =>
+        connection.ExecuteAsync("DELETE FROM timers WHERE trajectory_id = ANY(@ids)", new { ids = trajectoryIds.ToArray() }, transaction);
+
+    public override Task UpsertTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO timers (trajectory_id, deadline_id, event_type, started_on, due_on, fires_at) " +
+            "SELECT * FROM unnest(@TrajectoryId, @DeadlineId, @EventType, @StartedOn, @DueOn, @FiresAt) " +
+            "ON CONFLICT (trajectory_id, deadline_id) DO UPDATE SET event_type = excluded.event_type, started_on = excluded.started_on, " +
+            "due_on = excluded.due_on, fires_at = excluded.fires_at",
+            new
+            {
+                TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
+                DeadlineId = rows.Select(row => row.DeadlineId).ToArray(),
+                EventType = rows.Select(row => row.EventType).ToArray(),
+                StartedOn = rows.Select(row => row.StartedOn).ToArray(),
+                DueOn = rows.Select(row => row.DueOn).ToArray(),
+                FiresAt = rows.Select(row => row.FiresAt).ToArray(),
+            },
+            transaction);
+
+    public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at) " +
+            "SELECT * FROM unnest(@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt)",
+            new
+            {
+                TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
+                Sequence = rows.Select(row => row.Sequence).ToArray(),
+                Audience = rows.Select(row => row.Audience).ToArray(),
+                EventType = rows.Select(row => row.EventType).ToArray(),
+                Payload = rows.Select(row => row.Payload).ToArray(),
+                TraceParent = rows.Select(row => row.TraceParent).ToArray(),
+                CreatedAt = rows.Select(row => row.CreatedAt).ToArray(),
+            },
+            transaction);
+
+    public override Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO audit (at, trace_id, span_id, activity, actor_organisation, actor_person, trajectory_id, subject_cipher, status) " +
+            "SELECT * FROM unnest(@At, @TraceId, @SpanId, @Activity, @ActorOrganisation, @ActorPerson, @TrajectoryId, @SubjectCipher, @Status)",
+            new
+            {
+                At = rows.Select(row => row.At).ToArray(),
+                TraceId = rows.Select(row => row.TraceId).ToArray(),
+                SpanId = rows.Select(row => row.SpanId).ToArray(),
+                Activity = rows.Select(row => row.Activity).ToArray(),
+                ActorOrganisation = rows.Select(row => row.ActorOrganisation).ToArray(),
+                ActorPerson = rows.Select(row => row.ActorPerson).ToArray(),
+                TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
+                SubjectCipher = rows.Select(row => row.SubjectCipher).ToArray(),
+                Status = rows.Select(row => row.Status).ToArray(),
+            },
+            transaction);
+}

@@ -1,0 +1,57 @@
+namespace Schuldketen.Workflows.Store;
+
+// Rows as the tables hold them. Instants are Unix milliseconds (UTC), dates ISO text, so that
+// SQLite and PostgreSQL map them to the same CLR types.
+
+internal sealed record TrajectoryRow(
+    string Id,
+    string DefinitionId,
+    long DefinitionVersion,
+    string Phase,
+    string? Outcome,
+    long Version,
+    long Sequence,
+    string Municipality,
+    string? SubjectHash,
+    string? SubjectCipher,
+    long StartedAt,
+    long UpdatedAt);
+
+internal sealed record HistoryRow(
+    string TrajectoryId,
+    long Sequence,
+    string EventType,
+    string Source,
+    string EventId,
+    string Phase,
+    string? Outcome,
+    long OccurredAt,
+    long RecordedAt,
+    string ActorOrganisation,
+    string ActorRole,
+    string? ActorPerson,
+    string Data);
+
+internal sealed record InboxRow(string Source, string EventId, string TrajectoryId, string Result, long ReceivedAt);
+
+internal sealed record OutboxRow(
+    string TrajectoryId,
+    long Sequence,
+    string Audience,
+    string EventType,
+    string Payload,
+    string? TraceParent,
+    long CreatedAt);
+
+internal sealed record TimerRow(string TrajectoryId, string DeadlineId, string EventType, string StartedOn, string DueOn, long FiresAt);
+
+internal sealed record AuditRow(
+    long At,
+    string? TraceId,
+    string? SpanId,
+    string Activity,
+    string ActorOrganisation,
+    string? ActorPerson,
+    string? TrajectoryId,
+    string? SubjectCipher,
+    string Status);

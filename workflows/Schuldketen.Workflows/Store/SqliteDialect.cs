@@ -1,0 +1,124 @@
+using System.Data.Common;
+using Dapper;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>
+/// SQLite in WAL mode with <c>synchronous=FULL</c>: every commit is on disk. SQLite has one
+/// writer at a time, and a statement is a function call, so rows are written one by one.
+/// </summary>
+internal sealed class SqliteDialect(string connectionString) : StoreDialect(connectionString)
+{
+    public override StoreProvider Provider => StoreProvider.Sqlite;
+
+    protected override string ScriptFolder => "sqlite";
+
+    public static string ConnectionStringFor(string file) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ToString();
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        return connection;
+    }
+
+    public override async Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var journal = await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode");
+        var synchronous = await connection.ExecuteScalarAsync<long>("PRAGMA synchronous");
+        return $"journal_mode={journal} synchronous={(synchronous == 2 ? "full" : synchronous.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+    }
+
+    protected override UpgradeEngineBuilder Deployment() => DeployChanges.To.SqliteDatabase(ConnectionString);
+
+    public override async Task<Dictionary<(string Source, string Id), string>> FindInboxAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(string Source, string Id)> keys)
+    {
+        var found = new Dictionary<(string, string), string>();
+        foreach (var key in keys)
+        {
+            var result = await connection.QuerySingleOrDefaultAsync<string>(
+                "SELECT result FROM inbox WHERE source = @Source AND event_id = @Id", new { key.Source, key.Id }, transaction);
+            if (result is not null)
+            {
+                found[key] = result;
+            }
+        }
+
+        return found;
+    }
+
+    public override async Task<List<TrajectoryRow>> FindTrajectoriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids) =>
+        (await connection.QueryAsync<TrajectoryRow>($"SELECT {TrajectoryColumns} FROM trajectories WHERE id IN @ids", new { ids }, transaction)).AsList();
+
+    public override Task<int> InsertInboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO inbox (source, event_id, trajectory_id, result, received_at) VALUES (@Source, @EventId, @TrajectoryId, @Result, @ReceivedAt) " +
+            "ON CONFLICT DO NOTHING",
+            rows, transaction);
+
+    public override Task<int> InsertTrajectoriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, started_at, updated_at) " +
+            "VALUES (@Id, @DefinitionId, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @Municipality, @SubjectHash, @SubjectCipher, @StartedAt, @UpdatedAt) " +
+            "ON CONFLICT DO NOTHING",
+            rows, transaction);
+
+    public override Task<int> UpdateTrajectoriesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(TrajectoryRow Row, long ExpectedVersion)> rows) =>
+        connection.ExecuteAsync(
+            "UPDATE trajectories SET definition_version = @DefinitionVersion, phase = @Phase, outcome = @Outcome, version = @Version, " +
+            "sequence = @Sequence, updated_at = @UpdatedAt WHERE id = @Id AND version = @ExpectedVersion",
+            rows.Select(update => new
+            {
+                update.Row.Id,
+                update.Row.DefinitionVersion,
+                update.Row.Phase,
+                update.Row.Outcome,
+                update.Row.Version,
+                update.Row.Sequence,
+                update.Row.UpdatedAt,
+                update.ExpectedVersion,
+            }),
+            transaction);
+
+    public override Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HistoryRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO history (trajectory_id, sequence, event_type, source, event_id, phase, outcome, occurred_at, recorded_at, actor_organisation, actor_role, actor_person, data) " +
+            "VALUES (@TrajectoryId, @Sequence, @EventType, @Source, @EventId, @Phase, @Outcome, @OccurredAt, @RecordedAt, @ActorOrganisation, @ActorRole, @ActorPerson, @Data)",
+            rows, transaction);
+
+    public override Task DeleteTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys) =>
+        connection.ExecuteAsync(
+            "DELETE FROM timers WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId",
+            keys.Select(key => new { key.TrajectoryId, key.DeadlineId }), transaction);
+
+    public override Task DeleteAllTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds) =>
+        connection.ExecuteAsync("DELETE FROM timers WHERE trajectory_id IN @trajectoryIds", new { trajectoryIds }, transaction);
+
+    public override Task UpsertTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO timers (trajectory_id, deadline_id, event_type, started_on, due_on, fires_at) " +
+            "VALUES (@TrajectoryId, @DeadlineId, @EventType, @StartedOn, @DueOn, @FiresAt) " +
+            "ON CONFLICT (trajectory_id, deadline_id) DO UPDATE SET event_type = excluded.event_type, started_on = excluded.started_on, " +
+            "due_on = excluded.due_on, fires_at = excluded.fires_at",
+            rows, transaction);
+
+    public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at) " +
+            "VALUES (@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt)",
+            rows, transaction);
+
+    public override Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO audit (at, trace_id, span_id, activity, actor_organisation, actor_person, trajectory_id, subject_cipher, status) " +
+            "VALUES (@At, @TraceId, @SpanId, @Activity, @ActorOrganisation, @ActorPerson, @TrajectoryId, @SubjectCipher, @Status)",
+            rows, transaction);
+}

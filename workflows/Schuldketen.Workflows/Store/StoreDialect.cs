@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Reflection;
+using Dapper;
+using DbUp.Builder;
+using DbUp.Engine;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>
+/// One database provider's SQL. Each write takes all rows of a batch, so a batch of events costs
+/// the same number of statements as one event: that is what lets group commit pay off.
+/// </summary>
+internal abstract class StoreDialect(string connectionString)
+{
+    protected const string TrajectoryColumns =
+        "id AS Id, definition_id AS DefinitionId, definition_version AS DefinitionVersion, phase AS Phase, outcome AS Outcome, " +
+        "version AS Version, sequence AS Sequence, municipality AS Municipality, subject_hash AS SubjectHash, " +
+        "subject_cipher AS SubjectCipher, started_at AS StartedAt, updated_at AS UpdatedAt";
+
+    protected const string TimerColumns =
+        "trajectory_id AS TrajectoryId, deadline_id AS DeadlineId, event_type AS EventType, started_on AS StartedOn, due_on AS DueOn, fires_at AS FiresAt";
+
+    protected string ConnectionString => connectionString;
+
+    public abstract StoreProvider Provider { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies the versioned schema scripts of this provider that have not run yet.</summary>
+    public void Migrate()
+    {
+        var result = Deployment()
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains($".Store.Schema.{ScriptFolder}.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Schema script {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        }
+    }
+
+    /// <summary>The settings that decide whether a commit survives a crash, as the database reports them.</summary>
+    public abstract Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken);
+
+    protected abstract string ScriptFolder { get; }
+
+    protected abstract UpgradeEngineBuilder Deployment();
+
+    public async Task<List<HistoryRow>> HistoryAsync(DbConnection connection, DbTransaction? transaction, string trajectoryId) =>
+        (await connection.QueryAsync<HistoryRow>(
+            "SELECT trajectory_id AS TrajectoryId, sequence AS Sequence, event_type AS EventType, source AS Source, event_id AS EventId, " +
+            "phase AS Phase, outcome AS Outcome, occurred_at AS OccurredAt, recorded_at AS RecordedAt, actor_organisation AS ActorOrganisation, " +
+            "actor_role AS ActorRole, actor_person AS ActorPerson, data AS Data FROM history WHERE trajectory_id = @trajectoryId ORDER BY sequence",
+            new { trajectoryId }, transaction)).AsList();
+
+    public async Task<List<(string Id, string Phase)>> TrajectoriesOnAsync(DbConnection connection, string definitionId, long version) =>
+        (await connection.QueryAsync<(string, string)>(
+            "SELECT id, phase FROM trajectories WHERE definition_id = @definitionId AND definition_version = @version ORDER BY id",
+            new { definitionId, version })).AsList();
+
+    public async Task<List<TimerRow>> TimersAsync(DbConnection connection, string trajectoryId) =>
+        (await connection.QueryAsync<TimerRow>(
+            $"SELECT {TimerColumns} FROM timers WHERE trajectory_id = @trajectoryId ORDER BY fires_at, deadline_id", new { trajectoryId })).AsList();
+
+    public async Task<List<TimerRow>> DueTimersAsync(DbConnection connection, long now, int limit) =>
+        (await connection.QueryAsync<TimerRow>(
+            $"SELECT {TimerColumns} FROM timers WHERE fires_at <= @now ORDER BY fires_at, trajectory_id, deadline_id LIMIT @limit",
+            new { now, limit })).AsList();
+
+    public Task DeleteTimerAsync(DbConnection connection, TimerRow timer) =>
+        connection.ExecuteAsync(
+            "DELETE FROM timers WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId AND fires_at = @FiresAt", timer);
+
+    public abstract Task<Dictionary<(string Source, string Id), string>> FindInboxAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(string Source, string Id)> keys);
+
+    public abstract Task<List<TrajectoryRow>> FindTrajectoriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids);
+
+    /// <summary>Inserts inbox rows whose key is new; returns how many were new.</summary>
+    public abstract Task<int> InsertInboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxRow> rows);
+
+    /// <summary>Inserts trajectories whose id is new; returns how many were new.</summary>
+    public abstract Task<int> InsertTrajectoriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows);
+
+    /// <summary>Updates trajectories still at their expected version; returns how many were.</summary>
+    public abstract Task<int> UpdateTrajectoriesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(TrajectoryRow Row, long ExpectedVersion)> rows);
+
+    public abstract Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HistoryRow> rows);
+
+    public abstract Task DeleteTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys);
+
+    public abstract Task DeleteAllTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds);
+
+    public abstract Task UpsertTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerRow> rows);
+
+    public abstract Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows);
+
+    public abstract Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows);
+}
+
+public enum StoreProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Timeline;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>
+/// The durable store of trajectories. Every accepted event is applied exactly once, in one
+/// transaction with its history, timers, outbox rows and audit entry; reads come straight from
+/// the tables.
+/// </summary>
+public sealed class TrajectoryStore : IAsyncDisposable
+{
+    private readonly GroupCommitWriter writer;
+
+    private TrajectoryStore(StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StoreSettings settings)
+    {
+        Dialect = dialect;
+        Engine = engine;
+        Clock = clock;
+        Time = time;
+        writer = new GroupCommitWriter(dialect, new BatchApplier(dialect, engine, clock, time, settings.StepHook), settings.Writers, settings.MaxBatch);
+    }
+
+    public TrajectoryEngine Engine { get; }
+
+    public StoreProvider Provider => Dialect.Provider;
+
+    internal StoreDialect Dialect { get; }
+
+    internal DeadlineClock Clock { get; }
+
+    internal TimeProvider Time { get; }
+
+    /// <summary>Opens the store and brings its schema up to date.</summary>
+    public static TrajectoryStore Open(StoreSettings settings, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time)
+    {
+        StoreDialect dialect = settings.Provider switch
+        {
+            StoreProvider.Sqlite => new SqliteDialect(settings.ConnectionString),
+            _ => new PostgresDialect(settings.ConnectionString),
+        };
+        if (settings.Provider == StoreProvider.Sqlite
+            && Path.GetDirectoryName(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        dialect.Migrate();
+        return new TrajectoryStore(dialect, engine, clock, time, settings);
+    }
+
+    /// <summary>Applies one event; concurrent calls share commits.</summary>
+    public Task<ApplyResult> ApplyAsync(IncomingEvent incoming) => writer.SubmitAsync(incoming);
+
+    public async Task<TrajectoryRecord?> FindAsync(string trajectoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var rows = await Dialect.FindTrajectoriesAsync(connection, null, [trajectoryId]);
+        return rows.Count == 0 ? null : TrajectoryRecord.From(rows[0]);
+    }
+
+    public async Task<IReadOnlyList<StoredHistoryEntry>> HistoryAsync(string trajectoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await Dialect.HistoryAsync(connection, null, trajectoryId)).Select(StoredHistoryEntry.From).ToList();
+    }
+
+    public async Task<IReadOnlyList<DueTimer>> TimersAsync(string trajectoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await Dialect.TimersAsync(connection, trajectoryId)).Select(DueTimer.From).ToList();
+    }
+
+    public Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken = default) => Dialect.DescribeDurabilityAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await writer.DisposeAsync();
+        if (Dialect is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+}
