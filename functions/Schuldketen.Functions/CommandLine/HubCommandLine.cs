@@ -10,6 +10,7 @@ public static class HubCommandLine
         var root = new RootCommand("Schuldketen: the integration hub of the Dutch debt-help chain.")
         {
             DefinitionsCommand.Create(output, error),
+            TrajectoriesCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
