@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Schuldketen.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Schuldketen.Bench.EngineBenchmarks).Assembly).Run(args);
+if (args is ["store", .. var rest])
+{
+    return await StoreBenchmark.RunAsync(rest);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
+return 0;

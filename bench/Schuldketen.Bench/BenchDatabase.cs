@@ -1,0 +1,24 @@
+using Npgsql;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Bench;
+
+/// <summary>A fresh database per run, so every run starts from the same empty tables.</summary>
+internal static class BenchDatabase
+{
+    public static StoreSettings Create(string provider, string? postgres)
+    {
+        var name = $"bench{DateTime.UtcNow:yyyyMMddHHmmss}";
+        if (provider == "sqlite")
+        {
+            return StoreSettings.Sqlite(Path.Combine(Path.GetTempPath(), "schuldketen-bench", name + ".db"));
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(postgres ?? throw new ArgumentException("PostgreSQL needs --postgres or SCHULDKETEN_BENCH_POSTGRES."))
+        {
+            Database = name,
+            MaxPoolSize = 64,
+        };
+        return StoreSettings.PostgreSql(builder.ConnectionString);
+    }
+}
