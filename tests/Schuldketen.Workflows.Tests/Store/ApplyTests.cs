@@ -7,8 +7,6 @@ namespace Schuldketen.Workflows.Tests.Store;
 
 public class ApplyTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_registration_writes_trajectory_history_timers_outbox_and_audit_together(string provider)

@@ -7,8 +7,6 @@ namespace Schuldketen.Workflows.Tests.Store;
 
 public class ConcurrencyTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Eight_writers_on_one_trajectory_lose_no_update_and_keep_their_order(string provider)

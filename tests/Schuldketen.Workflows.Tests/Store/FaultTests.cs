@@ -10,8 +10,6 @@ namespace Schuldketen.Workflows.Tests.Store;
 /// <summary>A fault after any step of the apply path leaves the whole event or nothing.</summary>
 public class FaultTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
-
     public static TheoryData<string, ApplyStep, bool> Faults()
     {
         var data = new TheoryData<string, ApplyStep, bool>();

@@ -9,8 +9,8 @@ namespace Schuldketen.Workflows.Tests.Store;
 /// <summary><c>schuldketen trajectories migrate</c> on a database with a running trajectory in every interesting phase.</summary>
 public class MigrateCommandTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
     private static readonly string Versions = Path.Combine(AppContext.BaseDirectory, "fixtures", "versions");
+
 
     [Fact]
     public async Task The_command_refuses_an_unmapped_phase_lists_a_dry_run_and_then_moves_the_trajectory()

@@ -8,8 +8,8 @@ namespace Schuldketen.Workflows.Tests.Store;
 
 public class MigrationTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
     private static readonly Dictionary<string, string> StabilisationRenamed = new() { ["stabilisatie"] = "rust-in-geldzaken" };
+
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

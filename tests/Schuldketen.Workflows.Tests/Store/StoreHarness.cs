@@ -18,6 +18,9 @@ public sealed class StoreHarness : IAsyncDisposable
     public const string Municipality = "00000001001234567000";
     public const string Counsellor = "00000001009876543000";
     public static readonly HubIdentity Hub = new("00000001000000001000");
+
+    /// <summary>Monday 2 March 2026, 09:00 in the Netherlands: when the test trajectories are registered.</summary>
+    public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
     public static readonly DefinitionKey Standard = new("wgs-standaard", 1);
     public static readonly Sender MunicipalitySender = new(Municipality, PartnerRole.Municipality, "medewerker-1");
     public static readonly Sender CounsellorSender = new(Counsellor, PartnerRole.DebtCounsellor, "consulent-7");
@@ -40,8 +43,7 @@ public sealed class StoreHarness : IAsyncDisposable
         Store = OpenAnother();
     }
 
-    /// <summary>Monday 2 March 2026, 09:00 in the Netherlands.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(Monday);
 
     public StoreSettings Settings { get; }
 

@@ -7,8 +7,6 @@ namespace Schuldketen.Workflows.Tests.Store;
 
 public class TimerTests
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_due_timer_fires_exactly_once_with_two_pollers(string provider)
