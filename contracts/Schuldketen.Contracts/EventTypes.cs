@@ -40,4 +40,6 @@ public static class EventTypes
     public const string Referred = Prefix + "traject.doorverwezen";
     public const string DeadlinePassed = Prefix + "termijn.verstreken";
     public const string Migrated = Prefix + "traject.gemigreerd";
+    public const string ParticipantLinked = Prefix + "traject.deelnemer-gekoppeld";
+    public const string CounsellorAssigned = Prefix + "traject.schuldhulpverlener-toegewezen";
 }

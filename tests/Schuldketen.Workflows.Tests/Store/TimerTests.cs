@@ -28,7 +28,8 @@ public class TimerTests
             var entry = Assert.Single(passed);
             Assert.Equal(("aanmelding", "hub", Hub.Source), (entry.Phase, entry.ActorRole, entry.Source));
             Assert.Contains("\"termijn\":\"crisis\"", entry.Data);
-            Assert.Equal(["eerste-gesprek"], (await harness.Store.TimersAsync(id)).Select(timer => timer.DeadlineId));
+            // The passed crisis deadline stays, marked as fired, until the trajectory moves past it.
+            Assert.Equal([("crisis", true), ("eerste-gesprek", false)], (await harness.Store.TimersAsync(id)).Select(timer => (timer.DeadlineId, timer.Fired)));
         }
 
         Assert.Equal(0, await pollers[1].FireDueAsync());

@@ -12,6 +12,14 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
 {
     private static readonly IReadOnlySet<string> NoFacts = new HashSet<string>();
 
+    /// <summary>Events that apply in any open phase, and who may send them; they never move the phase.</summary>
+    private static readonly Dictionary<string, PartnerRole[]> PhaseIndependent = new(StringComparer.Ordinal)
+    {
+        [EventTypes.DeadlinePassed] = [PartnerRole.Hub],
+        [EventTypes.ParticipantLinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor],
+        [EventTypes.CounsellorAssigned] = [PartnerRole.Municipality],
+    };
+
     private readonly ThreadLocal<Dictionary<DefinitionKey, PhaseMachine>> machines = new(() => []);
 
     public DefinitionLibrary Library => library;
@@ -25,10 +33,12 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
             return Decision.Refuse(phase, new Refusal(RefusalReason.TrajectoryClosed, $"The trajectory is closed (phase '{phase}')."), []);
         }
 
-        if (eventType == EventTypes.DeadlinePassed && sender == PartnerRole.Hub)
+        if (PhaseIndependent.TryGetValue(eventType, out var senders))
         {
-            // A passed deadline is recorded in any open phase; what it means is up to the people involved.
-            return Decision.Accept(phase, null);
+            return senders.Contains(sender)
+                ? Decision.Accept(phase, null)
+                : Decision.Refuse(phase, new Refusal(RefusalReason.RoleNotPermitted,
+                    $"'{eventType}' may be sent by {string.Join(", ", senders.Select(role => role.WireName()))}, not by {sender.WireName()}."), PermittedEventTypes(key, phase, sender));
         }
 
         var machine = MachineFor(definition);

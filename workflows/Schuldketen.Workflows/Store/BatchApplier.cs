@@ -104,6 +104,12 @@ internal sealed class BatchApplier(
             registration.Municipality, registration.SubjectHash, registration.SubjectCipher, incoming.Time.ToUnixTimeMilliseconds(), at);
         var tracked = new TrackedTrajectory(row, null, definition) { Changed = true };
         plan.Trajectories[row.Id] = tracked;
+        AddParticipant(plan, row.Id, new Participant(registration.Municipality, PartnerRole.Municipality), now);
+        if (registration.Counsellor is { } counsellor)
+        {
+            AddParticipant(plan, row.Id, counsellor, now);
+        }
+
         Record(plan, tracked, incoming, definition.InitialPhase, isStart: true, now, "traject-registreren");
         return new ApplyResult(ApplyStatus.Accepted, row.Id, row.Phase, row.Sequence);
     }
@@ -133,6 +139,17 @@ internal sealed class BatchApplier(
             UpdatedAt = now.ToUnixTimeMilliseconds(),
         };
         tracked.Changed = true;
+        if (incoming.Participant is { } participant)
+        {
+            if (incoming.Type == EventTypes.CounsellorAssigned)
+            {
+                plan.Participants.RemoveAll(added => added.TrajectoryId == row.Id && added.Role == PartnerRole.DebtCounsellor.WireName());
+                plan.CounsellorReplaced.Add(row.Id);
+            }
+
+            AddParticipant(plan, row.Id, participant, now);
+        }
+
         Record(plan, tracked, incoming, entered, isStart: false, now, "traject-bijwerken");
         return new ApplyResult(ApplyStatus.Accepted, row.Id, tracked.Row.Phase, tracked.Row.Sequence, tracked.Row.Outcome);
     }
@@ -180,6 +197,10 @@ internal sealed class BatchApplier(
         return new ApplyResult(ApplyStatus.Accepted, row.Id, phase, tracked.Row.Sequence);
     }
 
+    private static void AddParticipant(BatchPlan plan, string trajectoryId, Participant participant, DateTimeOffset now) =>
+        plan.Participants.Add(new ParticipantRow(trajectoryId, participant.Organisation, participant.Role.WireName(),
+            participant.ContactName, participant.ContactId, now.ToUnixTimeMilliseconds()));
+
     private void Record(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, string? enteredPhase, bool isStart, DateTimeOffset now, string activity)
     {
         var row = tracked.Row;
@@ -215,7 +236,7 @@ internal sealed class BatchApplier(
 
         if (incoming.ExpiredDeadline is { } expired)
         {
-            plan.Timers[(id, expired)] = null;
+            plan.TimersFired.Add((id, expired));
         }
 
         foreach (var stopped in changes.Stopped)
@@ -251,6 +272,16 @@ internal sealed class BatchApplier(
             return false;
         }
 
+        if (plan.CounsellorReplaced.Count > 0)
+        {
+            await dialect.DeleteParticipantsAsync(connection, transaction, plan.CounsellorReplaced.ToList(), PartnerRole.DebtCounsellor.WireName());
+        }
+
+        if (plan.Participants.Count > 0)
+        {
+            await dialect.UpsertParticipantsAsync(connection, transaction, plan.Participants);
+        }
+
         await Step(ApplyStep.TrajectoriesWritten, connection);
 
         await dialect.InsertHistoryAsync(connection, transaction, plan.History);
@@ -271,6 +302,14 @@ internal sealed class BatchApplier(
         if (upserts.Count > 0)
         {
             await dialect.UpsertTimersAsync(connection, transaction, upserts);
+        }
+
+        var fired = plan.TimersFired
+            .Where(key => !plan.Timers.ContainsKey(key) && !plan.TimersStoppedForTrajectory.Contains(key.TrajectoryId))
+            .ToList();
+        if (fired.Count > 0)
+        {
+            await dialect.MarkTimersFiredAsync(connection, transaction, fired, time.GetUtcNow().ToUnixTimeMilliseconds());
         }
 
         await Step(ApplyStep.TimersSet, connection);

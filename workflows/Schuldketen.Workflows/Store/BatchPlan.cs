@@ -18,6 +18,14 @@ internal sealed class BatchPlan
 
     public HashSet<string> TimersStoppedForTrajectory { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Timers that fired and stay as overdue deadlines.</summary>
+    public HashSet<(string TrajectoryId, string DeadlineId)> TimersFired { get; } = [];
+
+    public List<ParticipantRow> Participants { get; } = [];
+
+    /// <summary>Trajectories whose debt counsellor is replaced by the one in <see cref="Participants"/>.</summary>
+    public HashSet<string> CounsellorReplaced { get; } = new(StringComparer.Ordinal);
+
     public List<OutboxRow> Outbox { get; } = [];
 
     public List<AuditRow> Audit { get; } = [];

@@ -21,13 +21,21 @@ public sealed record IncomingEvent(
     string? TraceParent = null,
     Registration? Registration = null,
     string? ExpiredDeadline = null,
-    Migration? Migration = null);
+    Migration? Migration = null,
+    Participant? Participant = null);
 
 /// <summary>Who sent an event: the organisation (OIN), its role, and the person acting, if any.</summary>
 public sealed record Sender(string Organisation, PartnerRole Role, string? Person = null);
 
-/// <summary>What a registration adds: the definition version the trajectory is pinned to, and whose it is.</summary>
-public sealed record Registration(DefinitionKey Definition, string Municipality, string? SubjectHash = null, string? SubjectCipher = null);
+/// <summary>
+/// What a registration adds: the definition version the trajectory is pinned to, whose it is (a keyed
+/// hash and a ciphertext of the BSN, never the BSN), and the debt counsellor, if already known.
+/// </summary>
+public sealed record Registration(
+    DefinitionKey Definition, string Municipality, string? SubjectHash = null, string? SubjectCipher = null, Participant? Counsellor = null);
+
+/// <summary>An organisation that takes part in a trajectory, with its contact person for the resident.</summary>
+public sealed record Participant(string Organisation, PartnerRole Role, string? ContactName = null, string? ContactId = null);
 
 /// <summary>Moves a running trajectory to another version of its definition; every phase of the old version maps to one of the new.</summary>
 public sealed record Migration(int ToVersion, IReadOnlyDictionary<string, string> PhaseMap);

@@ -149,7 +149,7 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
             "INSERT INTO timers (trajectory_id, deadline_id, event_type, started_on, due_on, fires_at) " +
             "SELECT * FROM unnest(@TrajectoryId, @DeadlineId, @EventType, @StartedOn, @DueOn, @FiresAt) " +
             "ON CONFLICT (trajectory_id, deadline_id) DO UPDATE SET event_type = excluded.event_type, started_on = excluded.started_on, " +
-            "due_on = excluded.due_on, fires_at = excluded.fires_at",
+            "due_on = excluded.due_on, fires_at = excluded.fires_at, fired_at = NULL",
             new
             {
                 TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
@@ -159,6 +159,33 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
                 DueOn = rows.Select(row => row.DueOn).ToArray(),
                 FiresAt = rows.Select(row => row.FiresAt).ToArray(),
             },
+            transaction);
+
+    public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO participants (trajectory_id, organisation, role, contact_name, contact_id, added_at) " +
+            "SELECT * FROM unnest(@TrajectoryId, @Organisation, @Role, @ContactName, @ContactId, @AddedAt) " +
+            "ON CONFLICT (trajectory_id, organisation) DO UPDATE SET role = excluded.role, contact_name = excluded.contact_name, contact_id = excluded.contact_id",
+            new
+            {
+                TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
+                Organisation = rows.Select(row => row.Organisation).ToArray(),
+                Role = rows.Select(row => row.Role).ToArray(),
+                ContactName = rows.Select(row => row.ContactName).ToArray(),
+                ContactId = rows.Select(row => row.ContactId).ToArray(),
+                AddedAt = rows.Select(row => row.AddedAt).ToArray(),
+            },
+            transaction);
+
+    public override Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role) =>
+        connection.ExecuteAsync(
+            "DELETE FROM participants WHERE trajectory_id = ANY(@ids) AND role = @role", new { ids = trajectoryIds.ToArray(), role }, transaction);
+
+    public override Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt) =>
+        connection.ExecuteAsync(
+            "UPDATE timers AS t SET fired_at = @firedAt FROM unnest(@TrajectoryId, @DeadlineId) AS k(trajectory_id, deadline_id) " +
+            "WHERE t.trajectory_id = k.trajectory_id AND t.deadline_id = k.deadline_id",
+            new { TrajectoryId = keys.Select(key => key.TrajectoryId).ToArray(), DeadlineId = keys.Select(key => key.DeadlineId).ToArray(), firedAt },
             transaction);
 
     public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>

@@ -43,7 +43,9 @@ internal sealed record OutboxRow(
     string? TraceParent,
     long CreatedAt);
 
-internal sealed record TimerRow(string TrajectoryId, string DeadlineId, string EventType, string StartedOn, string DueOn, long FiresAt);
+internal sealed record TimerRow(string TrajectoryId, string DeadlineId, string EventType, string StartedOn, string DueOn, long FiresAt, long? FiredAt = null);
+
+internal sealed record ParticipantRow(string TrajectoryId, string Organisation, string Role, string? ContactName, string? ContactId, long AddedAt);
 
 internal sealed record AuditRow(
     long At,

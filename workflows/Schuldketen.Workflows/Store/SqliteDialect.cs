@@ -107,8 +107,23 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
             "INSERT INTO timers (trajectory_id, deadline_id, event_type, started_on, due_on, fires_at) " +
             "VALUES (@TrajectoryId, @DeadlineId, @EventType, @StartedOn, @DueOn, @FiresAt) " +
             "ON CONFLICT (trajectory_id, deadline_id) DO UPDATE SET event_type = excluded.event_type, started_on = excluded.started_on, " +
-            "due_on = excluded.due_on, fires_at = excluded.fires_at",
+            "due_on = excluded.due_on, fires_at = excluded.fires_at, fired_at = NULL",
             rows, transaction);
+
+    public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
+        connection.ExecuteAsync(
+            "INSERT INTO participants (trajectory_id, organisation, role, contact_name, contact_id, added_at) " +
+            "VALUES (@TrajectoryId, @Organisation, @Role, @ContactName, @ContactId, @AddedAt) " +
+            "ON CONFLICT (trajectory_id, organisation) DO UPDATE SET role = excluded.role, contact_name = excluded.contact_name, contact_id = excluded.contact_id",
+            rows, transaction);
+
+    public override Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role) =>
+        connection.ExecuteAsync("DELETE FROM participants WHERE trajectory_id IN @trajectoryIds AND role = @role", new { trajectoryIds, role }, transaction);
+
+    public override Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt) =>
+        connection.ExecuteAsync(
+            "UPDATE timers SET fired_at = @firedAt WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId",
+            keys.Select(key => new { key.TrajectoryId, key.DeadlineId, firedAt }), transaction);
 
     public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
         connection.ExecuteAsync(

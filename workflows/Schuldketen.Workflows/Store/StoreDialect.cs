@@ -18,7 +18,8 @@ internal abstract class StoreDialect(string connectionString)
         "subject_cipher AS SubjectCipher, started_at AS StartedAt, updated_at AS UpdatedAt";
 
     protected const string TimerColumns =
-        "trajectory_id AS TrajectoryId, deadline_id AS DeadlineId, event_type AS EventType, started_on AS StartedOn, due_on AS DueOn, fires_at AS FiresAt";
+        "trajectory_id AS TrajectoryId, deadline_id AS DeadlineId, event_type AS EventType, started_on AS StartedOn, due_on AS DueOn, " +
+        "fires_at AS FiresAt, fired_at AS FiredAt";
 
     protected string ConnectionString => connectionString;
 
@@ -66,12 +67,40 @@ internal abstract class StoreDialect(string connectionString)
 
     public async Task<List<TimerRow>> DueTimersAsync(DbConnection connection, long now, int limit) =>
         (await connection.QueryAsync<TimerRow>(
-            $"SELECT {TimerColumns} FROM timers WHERE fires_at <= @now ORDER BY fires_at, trajectory_id, deadline_id LIMIT @limit",
+            $"SELECT {TimerColumns} FROM timers WHERE fired_at IS NULL AND fires_at <= @now ORDER BY fires_at, trajectory_id, deadline_id LIMIT @limit",
             new { now, limit })).AsList();
 
     public Task DeleteTimerAsync(DbConnection connection, TimerRow timer) =>
         connection.ExecuteAsync(
             "DELETE FROM timers WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId AND fires_at = @FiresAt", timer);
+
+    public async Task<List<ParticipantRow>> ParticipantsAsync(DbConnection connection, string trajectoryId) =>
+        (await connection.QueryAsync<ParticipantRow>(
+            "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
+            "contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id = @trajectoryId ORDER BY added_at, organisation",
+            new { trajectoryId })).AsList();
+
+    /// <summary>A page of the trajectories <paramref name="organisation"/> takes part in, newest change first, and how many there are in all.</summary>
+    public async Task<(List<TrajectoryRow> Page, long Total)> ListAsync(
+        DbConnection connection, string organisation, string? phase, string? dueBy, int offset, int limit)
+    {
+        const string from =
+            "FROM trajectories t JOIN participants p ON p.trajectory_id = t.id AND p.organisation = @organisation " +
+            "WHERE (@phase IS NULL OR t.phase = @phase) " +
+            "AND (@dueBy IS NULL OR EXISTS (SELECT 1 FROM timers m WHERE m.trajectory_id = t.id AND m.due_on <= @dueBy))";
+        var parameters = new { organisation, phase, dueBy, offset, limit };
+        var page = await connection.QueryAsync<TrajectoryRow>(
+            $"SELECT {TrajectoryColumns.Replace("id AS Id", "t.id AS Id", StringComparison.Ordinal)} {from} ORDER BY t.updated_at DESC, t.id LIMIT @limit OFFSET @offset",
+            parameters);
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {from}", parameters);
+        return (page.AsList(), total);
+    }
+
+    public abstract Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows);
+
+    public abstract Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role);
+
+    public abstract Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt);
 
     public abstract Task<Dictionary<(string Source, string Id), string>> FindInboxAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(string Source, string Id)> keys);

@@ -46,10 +46,24 @@ public sealed record StoredHistoryEntry(
         row.ActorOrganisation, row.ActorRole, row.ActorPerson, row.Data);
 }
 
-/// <summary>A deadline's timer: when it fires, which event it raises.</summary>
-public sealed record DueTimer(string TrajectoryId, string DeadlineId, string EventType, DateOnly StartedOn, DateOnly DueOn, DateTimeOffset FiresAt)
+/// <summary>A running deadline's timer: when it fires, which event it raises, and whether it has fired (the deadline is overdue).</summary>
+public sealed record DueTimer(
+    string TrajectoryId, string DeadlineId, string EventType, DateOnly StartedOn, DateOnly DueOn, DateTimeOffset FiresAt, bool Fired)
 {
     internal static DueTimer From(TimerRow row) => new(
         row.TrajectoryId, row.DeadlineId, row.EventType, DateOnly.Parse(row.StartedOn, System.Globalization.CultureInfo.InvariantCulture),
-        DateOnly.Parse(row.DueOn, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(row.FiresAt));
+        DateOnly.Parse(row.DueOn, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(row.FiresAt),
+        row.FiredAt is not null);
 }
+
+/// <summary>An organisation taking part in a trajectory.</summary>
+public sealed record StoredParticipant(string Organisation, string Role, string? ContactName, string? ContactId, DateTimeOffset AddedAt)
+{
+    internal static StoredParticipant From(ParticipantRow row) =>
+        new(row.Organisation, row.Role, row.ContactName, row.ContactId, DateTimeOffset.FromUnixTimeMilliseconds(row.AddedAt));
+}
+
+/// <summary>Which trajectories an organisation asks for: page numbers start at 1; <see cref="DueBy"/> keeps those with a deadline due on or before that day.</summary>
+public sealed record TrajectoryQuery(string Organisation, string? Phase = null, DateOnly? DueBy = null, int Page = 1, int PageSize = 20);
+
+public sealed record TrajectoryPage(IReadOnlyList<TrajectoryRecord> Items, long Total);

@@ -72,6 +72,21 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return (await Dialect.TimersAsync(connection, trajectoryId)).Select(DueTimer.From).ToList();
     }
 
+    public async Task<IReadOnlyList<StoredParticipant>> ParticipantsAsync(string trajectoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await Dialect.ParticipantsAsync(connection, trajectoryId)).Select(StoredParticipant.From).ToList();
+    }
+
+    /// <summary>A page of the trajectories an organisation takes part in, with the total count.</summary>
+    public async Task<TrajectoryPage> ListAsync(TrajectoryQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var (rows, total) = await Dialect.ListAsync(
+            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1) * query.PageSize, query.PageSize);
+        return new TrajectoryPage(rows.Select(TrajectoryRecord.From).ToList(), total);
+    }
+
     public Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken = default) => Dialect.DescribeDurabilityAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()

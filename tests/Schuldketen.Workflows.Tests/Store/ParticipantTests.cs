@@ -1,0 +1,80 @@
+using Schuldketen.Contracts;
+using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Store;
+using static Schuldketen.Workflows.Tests.Store.StoreHarness;
+
+namespace Schuldketen.Workflows.Tests.Store;
+
+public class ParticipantTests
+{
+    private const string Creditor = "00000001005555555000";
+    private const string OtherCounsellor = "00000001004444444000";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Participants_are_linked_replaced_and_decide_who_lists_what(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        var registration = Registration("trj-1", Monday) with
+        {
+            Registration = Registration("trj-1", Monday).Registration! with
+            {
+                Counsellor = new Participant(Counsellor, PartnerRole.DebtCounsellor, "Fatima de Vries", "consulent-7"),
+            },
+        };
+        await harness.Store.ApplyAsync(registration);
+        await harness.Store.ApplyAsync(Registration("trj-2", Monday));
+
+        var linked = await harness.Store.ApplyAsync(Event("trj-1", EventTypes.ParticipantLinked, Monday.AddDays(1), CounsellorSender) with
+        {
+            Participant = new Participant(Creditor, PartnerRole.Creditor),
+        });
+        var byCreditor = await harness.Store.ApplyAsync(Event("trj-1", EventTypes.ParticipantLinked, Monday.AddDays(1), new Sender(Creditor, PartnerRole.Creditor)) with
+        {
+            Participant = new Participant("00000001006666666000", PartnerRole.Creditor),
+        });
+        var reassigned = await harness.Store.ApplyAsync(Event("trj-1", EventTypes.CounsellorAssigned, Monday.AddDays(2)) with
+        {
+            Participant = new Participant(OtherCounsellor, PartnerRole.DebtCounsellor, "Jan Jansen"),
+        });
+
+        Assert.Equal((ApplyStatus.Accepted, "aanmelding"), (linked.Status, linked.Phase));
+        Assert.Equal((ApplyStatus.Refused, RefusalReason.RoleNotPermitted), (byCreditor.Status, byCreditor.Reason));
+        Assert.Equal(ApplyStatus.Accepted, reassigned.Status);
+        Assert.Equal(
+            [(Municipality, "gemeente", null), (Creditor, "schuldeiser", null), (OtherCounsellor, "schuldhulpverlener", "Jan Jansen")],
+            (await harness.Store.ParticipantsAsync("trj-1")).Select(p => (p.Organisation, p.Role, p.ContactName)).OrderBy(p => p.Organisation == Municipality ? 0 : 1).ThenBy(p => p.Role));
+
+        Assert.Equal(2, (await harness.Store.ListAsync(new TrajectoryQuery(Municipality))).Total);
+        Assert.Equal(["trj-1"], (await harness.Store.ListAsync(new TrajectoryQuery(Creditor))).Items.Select(t => t.Id));
+        Assert.Equal(0, (await harness.Store.ListAsync(new TrajectoryQuery(Counsellor))).Total);
+        Assert.Equal(["trj-1"], (await harness.Store.ListAsync(new TrajectoryQuery(OtherCounsellor))).Items.Select(t => t.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Lists_filter_by_phase_and_by_deadlines_due_soon_and_page(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        for (var i = 0; i < 25; i++)
+        {
+            await harness.Store.ApplyAsync(Registration($"trj-{i:D2}", Monday.AddDays(-i)));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await harness.Store.ApplyAsync(Event($"trj-{i:D2}", EventTypes.CrisisCheckCompleted, Monday, guard: Guards.NoCrisis));
+        }
+
+        var inConversation = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, Phase: "eerste-gesprek"));
+        // The first five had their crisis check. Of the rest, those registered on or before Wednesday 25 February
+        // (i = 5..24) have their crisis clock (3 working days) due on or before Monday 2 March.
+        var dueByMonday = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, DueBy: new DateOnly(2026, 3, 2)));
+        var secondPage = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, Page: 2, PageSize: 10));
+
+        Assert.Equal(5, inConversation.Total);
+        Assert.All(inConversation.Items, t => Assert.Equal("eerste-gesprek", t.Phase));
+        Assert.Equal(20, dueByMonday.Total);
+        Assert.Equal((25L, 10), (secondPage.Total, secondPage.Items.Count));
+    }
+}
