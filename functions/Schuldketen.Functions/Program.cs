@@ -1,3 +1,10 @@
 using Schuldketen.Functions.CommandLine;
+using Schuldketen.Functions.Hosting;
 
-return HubCommandLine.Run(args, Console.Out, Console.Error);
+if (args is ["definitions" or "trajectories", ..])
+{
+    return HubCommandLine.Run(args, Console.Out, Console.Error);
+}
+
+await HubHost.Build(args).RunAsync();
+return 0;

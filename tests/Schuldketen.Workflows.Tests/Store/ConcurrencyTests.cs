@@ -19,6 +19,7 @@ public class ConcurrencyTests
         await harness.Store.ApplyAsync(Event("trj-1", EventTypes.FirstConversationHeld, Monday));
         await harness.Store.ApplyAsync(Event("trj-1", EventTypes.AccessGranted, Monday));
         var court = new Sender("00000001001111111000", PartnerRole.Court);
+        await harness.Store.ApplyAsync(Link("trj-1", court.Organisation, PartnerRole.Court));
 
         // Each writer is its own store, as a separate host process would be; each sends its events one after another.
         var stores = Enumerable.Range(0, writers).Select(_ => harness.OpenAnother()).ToList();
@@ -33,7 +34,7 @@ public class ConcurrencyTests
 
         var history = await harness.Store.HistoryAsync("trj-1");
         var trajectory = await harness.Store.FindAsync("trj-1");
-        const long total = 4 + (writers * eventsPerWriter);
+        const long total = 5 + (writers * eventsPerWriter);
         Assert.Equal(Enumerable.Range(1, (int)total).Select(i => (long)i), history.Select(entry => entry.Sequence));
         Assert.Equal((total, total, "stabilisatie"), (trajectory!.Sequence, trajectory.Version, trajectory.Phase));
         for (var writer = 0; writer < writers; writer++)

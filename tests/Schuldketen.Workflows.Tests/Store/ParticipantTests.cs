@@ -15,15 +15,11 @@ public class ParticipantTests
     public async Task Participants_are_linked_replaced_and_decide_who_lists_what(string provider)
     {
         await using var harness = new StoreHarness(provider);
-        var registration = Registration("trj-1", Monday) with
+        await harness.Store.ApplyAsync(Registration("trj-1", Monday));
+        await harness.Store.ApplyAsync(Registration("trj-2", Monday) with
         {
-            Registration = Registration("trj-1", Monday).Registration! with
-            {
-                Counsellor = new Participant(Counsellor, PartnerRole.DebtCounsellor, "Fatima de Vries", "consulent-7"),
-            },
-        };
-        await harness.Store.ApplyAsync(registration);
-        await harness.Store.ApplyAsync(Registration("trj-2", Monday));
+            Registration = Registration("trj-2", Monday).Registration! with { Counsellor = null },
+        });
 
         var linked = await harness.Store.ApplyAsync(Event("trj-1", EventTypes.ParticipantLinked, Monday.AddDays(1), CounsellorSender) with
         {
@@ -40,6 +36,8 @@ public class ParticipantTests
 
         Assert.Equal((ApplyStatus.Accepted, "aanmelding"), (linked.Status, linked.Phase));
         Assert.Equal((ApplyStatus.Refused, RefusalReason.RoleNotPermitted), (byCreditor.Status, byCreditor.Reason));
+        var outsider = await harness.Store.ApplyAsync(Event("trj-2", EventTypes.DroppedOut, Monday.AddDays(1), CounsellorSender, outcome: "uitval"));
+        Assert.Equal(ApplyStatus.UnknownTrajectory, outsider.Status);
         Assert.Equal(ApplyStatus.Accepted, reassigned.Status);
         Assert.Equal(
             [(Municipality, "gemeente", null), (Creditor, "schuldeiser", null), (OtherCounsellor, "schuldhulpverlener", "Jan Jansen")],

@@ -62,7 +62,15 @@ public sealed class StoreHarness : IAsyncDisposable
     public static IncomingEvent Registration(string trajectoryId, DateTimeOffset at, string? eventId = null) => new(
         $"urn:nld:oin:{Municipality}:systeem:zaaksysteem", eventId ?? $"reg-{trajectoryId}", EventTypes.Registered, trajectoryId, at,
         MunicipalitySender, """{"kanaal":"telefoon"}""",
-        Registration: new Registration(Standard, Municipality, "hash-" + trajectoryId, "cipher-" + trajectoryId));
+        Registration: new Registration(Standard, Municipality, "hash-" + trajectoryId, "cipher-" + trajectoryId,
+            new Participant(Counsellor, PartnerRole.DebtCounsellor, "Fatima de Vries", "consulent-7")));
+
+    /// <summary>The municipality links an organisation to a trajectory, so that it may send events and read it.</summary>
+    public static IncomingEvent Link(string trajectoryId, string organisation, PartnerRole role) =>
+        Event(trajectoryId, EventTypes.ParticipantLinked, Monday, eventId: $"link-{trajectoryId}-{organisation}") with
+        {
+            Participant = new Participant(organisation, role),
+        };
 
     public static IncomingEvent Event(
         string trajectoryId, string type, DateTimeOffset at, Sender? sender = null, string? eventId = null, string? guard = null, string? outcome = null) => new(

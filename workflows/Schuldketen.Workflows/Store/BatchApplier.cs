@@ -54,6 +54,7 @@ internal sealed class BatchApplier(
             plan.Trajectories[row.Id] = new TrackedTrajectory(row, row.Version, definition);
         }
 
+        plan.TakesPart.UnionWith(await dialect.ParticipationAsync(connection, transaction, ids));
         var histories = new Dictionary<string, List<HistoryRow>>(StringComparer.Ordinal);
         foreach (var id in batch.Where(e => e.Migration is not null).Select(e => e.TrajectoryId).Distinct(StringComparer.Ordinal))
         {
@@ -116,7 +117,9 @@ internal sealed class BatchApplier(
 
     private ApplyResult Advance(BatchPlan plan, IncomingEvent incoming, DateTimeOffset now)
     {
-        if (!plan.Trajectories.TryGetValue(incoming.TrajectoryId, out var tracked))
+        // A partner that does not take part in a trajectory learns nothing of it, not even that it exists.
+        if (!plan.Trajectories.TryGetValue(incoming.TrajectoryId, out var tracked)
+            || (incoming.Sender.Role != PartnerRole.Hub && !plan.TakesPart.Contains((incoming.TrajectoryId, incoming.Sender.Organisation))))
         {
             return new ApplyResult(ApplyStatus.UnknownTrajectory, incoming.TrajectoryId, null, 0, Detail: $"There is no trajectory '{incoming.TrajectoryId}'.");
         }
@@ -197,9 +200,12 @@ internal sealed class BatchApplier(
         return new ApplyResult(ApplyStatus.Accepted, row.Id, phase, tracked.Row.Sequence);
     }
 
-    private static void AddParticipant(BatchPlan plan, string trajectoryId, Participant participant, DateTimeOffset now) =>
+    private static void AddParticipant(BatchPlan plan, string trajectoryId, Participant participant, DateTimeOffset now)
+    {
         plan.Participants.Add(new ParticipantRow(trajectoryId, participant.Organisation, participant.Role.WireName(),
             participant.ContactName, participant.ContactId, now.ToUnixTimeMilliseconds()));
+        plan.TakesPart.Add((trajectoryId, participant.Organisation));
+    }
 
     private void Record(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, string? enteredPhase, bool isStart, DateTimeOffset now, string activity)
     {

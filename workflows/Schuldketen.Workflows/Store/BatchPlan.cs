@@ -23,6 +23,9 @@ internal sealed class BatchPlan
 
     public List<ParticipantRow> Participants { get; } = [];
 
+    /// <summary>Who takes part in the batch's trajectories, as loaded and as linked within the batch.</summary>
+    public HashSet<(string TrajectoryId, string Organisation)> TakesPart { get; } = [];
+
     /// <summary>Trajectories whose debt counsellor is replaced by the one in <see cref="Participants"/>.</summary>
     public HashSet<string> CounsellorReplaced { get; } = new(StringComparer.Ordinal);
 

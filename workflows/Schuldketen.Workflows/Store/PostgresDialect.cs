@@ -161,6 +161,11 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
             },
             transaction);
 
+    public override async Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds) =>
+        (await connection.QueryAsync<(string, string)>(
+            "SELECT trajectory_id, organisation FROM participants WHERE trajectory_id = ANY(@ids)", new { ids = trajectoryIds.ToArray() }, transaction)).AsList();
+
     public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
         connection.ExecuteAsync(
             "INSERT INTO participants (trajectory_id, organisation, role, contact_name, contact_id, added_at) " +

@@ -110,6 +110,11 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
             "due_on = excluded.due_on, fires_at = excluded.fires_at, fired_at = NULL",
             rows, transaction);
 
+    public override async Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds) =>
+        (await connection.QueryAsync<(string, string)>(
+            "SELECT trajectory_id, organisation FROM participants WHERE trajectory_id IN @trajectoryIds", new { trajectoryIds }, transaction)).AsList();
+
     public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
         connection.ExecuteAsync(
             "INSERT INTO participants (trajectory_id, organisation, role, contact_name, contact_id, added_at) " +

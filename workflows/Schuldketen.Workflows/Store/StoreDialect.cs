@@ -74,6 +74,12 @@ internal abstract class StoreDialect(string connectionString)
         connection.ExecuteAsync(
             "DELETE FROM timers WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId AND fires_at = @FiresAt", timer);
 
+    public async Task<List<AuditRow>> AuditAsync(DbConnection connection, string trajectoryId) =>
+        (await connection.QueryAsync<AuditRow>(
+            "SELECT at AS At, trace_id AS TraceId, span_id AS SpanId, activity AS Activity, actor_organisation AS ActorOrganisation, " +
+            "actor_person AS ActorPerson, trajectory_id AS TrajectoryId, subject_cipher AS SubjectCipher, status AS Status " +
+            "FROM audit WHERE trajectory_id = @trajectoryId ORDER BY at, id", new { trajectoryId })).AsList();
+
     public async Task<List<ParticipantRow>> ParticipantsAsync(DbConnection connection, string trajectoryId) =>
         (await connection.QueryAsync<ParticipantRow>(
             "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
@@ -95,6 +101,9 @@ internal abstract class StoreDialect(string connectionString)
         var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {from}", parameters);
         return (page.AsList(), total);
     }
+
+    public abstract Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds);
 
     public abstract Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows);
 

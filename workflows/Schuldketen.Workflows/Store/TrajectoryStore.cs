@@ -87,6 +87,35 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return new TrajectoryPage(rows.Select(TrajectoryRecord.From).ToList(), total);
     }
 
+    /// <summary>Records reads of personal data, one entry per trajectory read, in one transaction.</summary>
+    public async Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Dialect.InsertAuditAsync(connection, transaction, entries.Select(entry => entry.ToRow()).ToList());
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditOfTrajectoryAsync(string trajectoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await Dialect.AuditAsync(connection, trajectoryId)).Select(AuditEntry.From).ToList();
+    }
+
+    /// <summary>Throws when the database does not answer.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     public Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken = default) => Dialect.DescribeDurabilityAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()

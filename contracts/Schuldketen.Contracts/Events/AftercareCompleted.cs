@@ -1,0 +1,7 @@
+namespace Schuldketen.Contracts.Events;
+
+/// <summary>Data of <see cref="EventTypes.AftercareCompleted"/>: the sender names how the trajectory closes.</summary>
+public sealed record AftercareCompleted(AftercareOutcome Outcome) : IEventData
+{
+    string? IEventData.Outcome => EnumWireNames.Of(Outcome);
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Schuldketen.Contracts.Events;
+
+/// <summary>How a trajectory ends after aftercare; the wire names are outcomes of the definitions.</summary>
+public enum AftercareOutcome
+{
+    [JsonStringEnumMemberName("geregeld")] Settled,
+    [JsonStringEnumMemberName("schone-lei")] CleanSlate,
+}

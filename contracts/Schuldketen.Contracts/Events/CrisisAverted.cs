@@ -1,0 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Schuldketen.Contracts.Events;
+
+/// <summary>Data of <see cref="EventTypes.CrisisAverted"/>.</summary>
+public sealed record CrisisAverted([property: StringLength(EventDataLimits.Note)] string? Note = null) : IEventData;

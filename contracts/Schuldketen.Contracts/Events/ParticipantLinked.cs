@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Schuldketen.Contracts.Events;
+
+/// <summary>Data of <see cref="EventTypes.ParticipantLinked"/>: an organisation (by OIN) joins the trajectory in a role.</summary>
+public sealed record ParticipantLinked(
+    [property: StringLength(EventDataLimits.Oin, MinimumLength = EventDataLimits.Oin), RegularExpression(EventDataLimits.OinPattern)] string Organisation,
+    string Role,
+    [property: StringLength(EventDataLimits.Name, MinimumLength = 1)] string? ContactName = null) : IEventData
+{
+    /// <summary>
+    /// The roles' wire names an organisation can be linked in. The municipality owns the
+    /// trajectory from registration and the hub is no participant, so neither is linked.
+    /// </summary>
+    public static IReadOnlyList<string> LinkableRoles { get; } = Enum.GetValues<PartnerRole>()
+        .Where(role => role is not (PartnerRole.Hub or PartnerRole.Municipality))
+        .Select(role => role.WireName())
+        .ToArray();
+}

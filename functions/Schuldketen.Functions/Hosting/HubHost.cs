@@ -1,0 +1,206 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Scalar.AspNetCore;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Demo;
+using Schuldketen.Functions.Http;
+using Schuldketen.Functions.Timers;
+using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Intake;
+using Schuldketen.Workflows.Privacy;
+using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Timeline;
+using System.Threading.RateLimiting;
+
+namespace Schuldketen.Functions.Hosting;
+
+/// <summary>Builds the hub: services, the request pipeline and every function's endpoint.</summary>
+public static class HubHost
+{
+    public const string ApiVersion = "1.0.0";
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBytes);
+
+        AddDomain(builder, options);
+        AddIdentity(builder, options);
+        AddHttp(builder, options);
+
+        var app = builder.Build();
+        UsePipeline(app);
+        MapFunctions(app);
+        return app;
+    }
+
+    private static void AddDomain(WebApplicationBuilder builder, HubOptions options)
+    {
+        var dataDirectory = options.DataDirectory
+                            ?? Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(StoreSettings.EmbeddedDefault().ConnectionString).DataSource)!;
+        var keys = HubKeys.Load(builder.Configuration, dataDirectory);
+        var services = builder.Services;
+        services.AddSingleton(keys);
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton(LegalCalendar.Default);
+        services.AddSingleton(provider => DefinitionLibrary.LoadShipped(provider.GetRequiredService<LegalCalendar>()));
+        services.AddSingleton<TrajectoryEngine>();
+        services.AddSingleton<DeadlineClock>();
+        services.AddSingleton<TimelinePredictor>();
+        services.AddSingleton<AudienceProjector>();
+        services.AddSingleton<TrajectoryReader>();
+        services.AddSingleton<EventIntake>();
+        services.AddSingleton(new SubjectProtector(keys.SubjectHash, keys.SubjectEncryption));
+        services.AddSingleton(new HubIdentity(options.HubOin));
+        services.AddSingleton(provider => TrajectoryStore.Open(
+            options.Postgres is { Length: > 0 } postgres
+                ? StoreSettings.PostgreSql(postgres)
+                : StoreSettings.Sqlite(Path.Combine(dataDirectory, "schuldketen.db")),
+            provider.GetRequiredService<TrajectoryEngine>(),
+            provider.GetRequiredService<DeadlineClock>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DemoSeed>();
+        services.AddHostedService<FireDueDeadlines>();
+        services.AddHostedService<DemoStartup>();
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(service => service.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddIdentity(WebApplicationBuilder builder, HubOptions options)
+    {
+        builder.Services.AddSingleton(provider => new EmbeddedTokenIssuer(
+            provider.GetRequiredService<HubKeys>(), options.Auth, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<EmbeddedTokenIssuer, TimeProvider>((jwt, issuer, time) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.Authority = options.Auth.Authority;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Auth.Issuer,
+                    ValidAudience = options.Auth.Audience,
+                    IssuerSigningKey = options.Auth.Authority is null ? issuer.SigningKey : null,
+                    NameClaimType = Caller.PersonClaim,
+                    RoleClaimType = Caller.RoleClaim,
+
+                    // Lifetimes are judged by the hub's clock, the same one its deadlines run on.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || expires >= now - parameters.ClockSkew);
+                    },
+                };
+            });
+        builder.Services.AddAuthorization();
+    }
+
+    private static void AddHttp(WebApplicationBuilder builder, HubOptions options)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            // The hub's own problems name their rule already; what the framework answers by itself gets the hub's words.
+            if (problem.Type is null || !problem.Type.StartsWith(HubProblems.TypePrefix, StringComparison.Ordinal))
+            {
+                var known = HubProblems.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
+                problem.Type = HubProblems.TypePrefix + (known?.Rule ?? "interne-fout");
+                problem.Title = known?.Title ?? "Internal error";
+                problem.Detail = known?.Detail ?? "Something went wrong in the hub. Retry with the same event id; an event is applied once at most.";
+            }
+
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
+
+            problem.Extensions.Remove("traceId");
+            problem.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    Caller.From(context.User)?.Organisation ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Limits.RequestsPerWindow, Window = options.Limits.Window }));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)options.Limits.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<ApiDesignRules>().AddOperationTransformer<ApiDesignRules>());
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["API-Version"] = ApiVersion;
+            return next(context);
+        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+    }
+
+    /// <summary>A request the client broke is the client's 4xx; a database out of reach is a 503 to retry; anything else a 500.</summary>
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        System.Data.Common.DbException or TimeoutException or InvalidOperationException { InnerException: System.Data.Common.DbException } =>
+            StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static void MapFunctions(WebApplication app)
+    {
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapScalarApiReference("/api/v1/docs", scalar => scalar.WithOpenApiRoutePattern("/api/v1/openapi.json").WithTitle("Schuldketen API"));
+        Health.Map(app);
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        PostEvents.Map(api);
+        RegisterTrajectory.Map(api);
+        ListTrajectories.Map(api);
+        GetTrajectory.Map(api);
+        GetHistory.Map(api);
+        GetTimeline.Map(api);
+        GetNextEvents.Map(api);
+        var open = app.MapGroup("/api/v1");
+        GetEventTypes.Map(open);
+        GetSchema.Map(open);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Schuldketen.Contracts.Views;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Hosting;
+using Schuldketen.Workflows.Projections;
+
+namespace Schuldketen.Functions.Http;
+
+/// <summary><c>GET /api/v1/trajectories/{id}/next-events</c>: the event types the caller's role may send now.</summary>
+public static class GetNextEvents
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/trajectories/{id}/next-events", HandleAsync)
+            .WithName("getTrajectoryNextEvents")
+            .WithTags("Trajecten")
+            .WithSummary("List the event types your role may send for this trajectory now");
+
+    private static async Task<Results<Ok<NextEventsView>, ProblemHttpResult>> HandleAsync(
+        string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
+    {
+        if (Caller.From(context.User) is not { } caller)
+        {
+            return CallerProblems.Unknown();
+        }
+
+        var next = await reader.NextEventsAsync(id, caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
+        return next is null ? HubProblems.TrajectoryNotFound(id) : TypedResults.Ok(next);
+    }
+}

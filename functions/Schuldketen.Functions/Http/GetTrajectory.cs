@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Schuldketen.Contracts.Views;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Hosting;
+using Schuldketen.Workflows.Projections;
+
+namespace Schuldketen.Functions.Http;
+
+/// <summary><c>GET /api/v1/trajectories/{id}</c>: one trajectory, as the caller's audience may see it.</summary>
+public static class GetTrajectory
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/trajectories/{id}", HandleAsync)
+            .WithName("getTrajectory")
+            .WithTags("Trajecten")
+            .WithSummary("Read one trajectory in your audience's projection");
+
+    private static async Task<Results<Ok<TrajectoryView>, ProblemHttpResult>> HandleAsync(
+        string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
+    {
+        if (Caller.From(context.User) is not { } caller)
+        {
+            return CallerProblems.Unknown();
+        }
+
+        var view = await reader.ViewAsync(id, caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
+        return view is null ? HubProblems.TrajectoryNotFound(id) : TypedResults.Ok(view);
+    }
+}

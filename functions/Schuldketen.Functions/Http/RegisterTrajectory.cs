@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Schuldketen.Contracts;
+using Schuldketen.Contracts.Views;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Hosting;
+using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Privacy;
+using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Functions.Http;
+
+/// <summary>
+/// <c>POST /api/v1/trajectories</c>: a municipality registers a resident's request for help. The
+/// request may have been made in any form; the legal clock runs from <c>requestedAt</c>. The BSN
+/// is kept only as a keyed hash and encrypted; the trajectory gets a pseudonymous id.
+/// </summary>
+public static class RegisterTrajectory
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/trajectories", HandleAsync)
+            .WithName("registerTrajectory")
+            .WithTags("Trajecten")
+            .WithSummary("Register a resident's request for debt help (municipality)");
+
+    private static async Task<Results<Created<TrajectoryView>, ProblemHttpResult>> HandleAsync(
+        RegistrationRequest request,
+        HttpContext context,
+        TrajectoryStore store,
+        TrajectoryReader reader,
+        SubjectProtector protector,
+        IOptions<HubOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+    {
+        if (Caller.From(context.User) is not { } caller)
+        {
+            return CallerProblems.Unknown();
+        }
+
+        if (caller.Role != PartnerRole.Municipality)
+        {
+            return CallerProblems.RoleMayNot("register a trajectory", "a municipality");
+        }
+
+        var now = time.GetUtcNow();
+        var invalid = Validate(request, now, idempotencyKey);
+        if (invalid.Count > 0)
+        {
+            return HubProblems.Create(StatusCodes.Status400BadRequest, "ongeldige-aanmelding", "Invalid registration",
+                "The registration has fields that need fixing; see invalidParams.", new Dictionary<string, object?> { ["invalidParams"] = invalid });
+        }
+
+        Bsn.TryParse(request.Bsn, out var bsn);
+        var definitionId = options.Value.MunicipalityDefinitions.GetValueOrDefault(caller.Organisation) ?? options.Value.DefaultDefinition;
+        var definition = store.Engine.Library.Latest(definitionId)
+                         ?? throw new InvalidOperationException($"The configured definition '{definitionId}' is not loaded.");
+        var counsellor = request.Counsellor is { } assigned
+            ? new Participant(assigned.Organisation, PartnerRole.DebtCounsellor, assigned.ContactName, assigned.ContactId)
+            : null;
+        var result = await store.ApplyAsync(new IncomingEvent(
+            $"urn:nld:oin:{caller.Organisation}:api",
+            idempotencyKey ?? Guid.NewGuid().ToString(),
+            EventTypes.Registered,
+            Guid.NewGuid().ToString(),
+            request.RequestedAt ?? now,
+            caller.AsSender(),
+            TraceParent: RequestTrace.TraceParent,
+            Registration: new Registration(definition.Key, caller.Organisation, protector.Hash(bsn), protector.Encrypt(bsn), counsellor)));
+
+        var view = await reader.ViewAsync(result.TrajectoryId, caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
+        return TypedResults.Created($"/api/v1/trajectories/{result.TrajectoryId}", view!);
+    }
+
+    private static List<object> Validate(RegistrationRequest request, DateTimeOffset now, string? idempotencyKey)
+    {
+        var invalid = new List<object>();
+        if (!Bsn.TryParse(request.Bsn, out _))
+        {
+            // Never echo the value: it may be a real BSN with a typo.
+            invalid.Add(new { name = "bsn", reason = "A BSN has 9 digits and passes the 11-check." });
+        }
+
+        if (request.RequestedAt is { } requested && requested > now.AddMinutes(5))
+        {
+            invalid.Add(new { name = "requestedAt", reason = "The moment of the request cannot lie in the future." });
+        }
+
+        if (request.Counsellor is { } counsellor)
+        {
+            if (counsellor.Organisation is not { Length: 20 } || !counsellor.Organisation.All(char.IsAsciiDigit))
+            {
+                invalid.Add(new { name = "counsellor.organisation", reason = "An OIN has exactly 20 digits." });
+            }
+
+            if (string.IsNullOrWhiteSpace(counsellor.ContactName) || counsellor.ContactName.Length > 200)
+            {
+                invalid.Add(new { name = "counsellor.contactName", reason = "Name the contact person, in at most 200 characters." });
+            }
+        }
+
+        if (idempotencyKey is { Length: 0 or > 128 })
+        {
+            invalid.Add(new { name = "Idempotency-Key", reason = "An idempotency key has 1 to 128 characters." });
+        }
+
+        return invalid;
+    }
+}
+
+/// <summary>A resident's request for help, as the municipality registers it.</summary>
+public sealed record RegistrationRequest(string Bsn, DateTimeOffset? RequestedAt = null, CounsellorRequest? Counsellor = null);
+
+/// <summary>The debt counsellor organisation and the named person who will be the resident's contact.</summary>
+public sealed record CounsellorRequest(string Organisation, string ContactName, string? ContactId = null);

@@ -1,0 +1,180 @@
+using Schuldketen.Contracts.CloudEvents;
+
+namespace Schuldketen.Contracts.Tests.CloudEvents;
+
+public sealed class EnvelopeRuleTests
+{
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"event\"")]
+    [InlineData("null")]
+    [InlineData("42")]
+    public void Anything_but_an_object_is_refused(string json) =>
+        AssertSingle(CloudEventEnvelope.Parse(Events.Element(json)), "", EnvelopeRules.NotAnObject);
+
+    [Theory]
+    [InlineData("id", null)]
+    [InlineData("id", "\"\"")]
+    [InlineData("id", "null")]
+    [InlineData("source", null)]
+    [InlineData("specversion", null)]
+    [InlineData("type", "\"\"")]
+    public void Required_attributes_must_be_there(string attribute, string? json) =>
+        AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.Required);
+
+    [Theory]
+    [InlineData("id", "42")]
+    [InlineData("source", "{}")]
+    [InlineData("specversion", "1.0")]
+    [InlineData("type", "[]")]
+    [InlineData("subject", "7")]
+    [InlineData("time", "1772353800")]
+    [InlineData("datacontenttype", "true")]
+    [InlineData("dataschema", "{}")]
+    [InlineData("traceparent", "1")]
+    [InlineData("sequence", "{\"n\":1}")]
+    [InlineData("sequence", "1.5")]
+    public void Attributes_must_have_their_json_type(string attribute, string json) =>
+        AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.AttributeType);
+
+    [Theory]
+    [InlineData("0.3")]
+    [InlineData("1")]
+    [InlineData("1.0.2")]
+    public void Only_specversion_one_zero_is_spoken(string version) =>
+        AssertSingle(Parse("specversion", $"\"{version}\""), "specversion", EnvelopeRules.SpecVersion);
+
+    [Theory]
+    [InlineData("2026-13-01T09:30:00Z")]
+    [InlineData("2026-03-01T09:30:00")]
+    [InlineData("2026-03-01")]
+    [InlineData("2026-02-30T09:30:00Z")]
+    [InlineData("2026-03-01 09:30:00Z")]
+    [InlineData("01-03-2026T09:30:00Z")]
+    [InlineData("2026-03-01T25:30:00Z")]
+    [InlineData("")]
+    public void Time_must_be_rfc3339_with_a_zone(string time) =>
+        AssertSingle(Parse("time", $"\"{time}\""), "time", EnvelopeRules.Time);
+
+    [Theory]
+    [InlineData("2026-03-01T09:30:00Z")]
+    [InlineData("2026-03-01t09:30:00.123456z")]
+    [InlineData("2026-03-01T09:30:00.5-05:00")]
+    public void Time_takes_every_rfc3339_form(string time) =>
+        Assert.True(Parse("time", $"\"{time}\"").IsValid);
+
+    [Theory]
+    [InlineData("TraceId")]
+    [InlineData("trace_id")]
+    [InlineData("abcdefghijklmnopqrstu")]
+    [InlineData("Data")]
+    public void Extension_names_are_short_lowercase_letters_and_digits(string name) =>
+        AssertSingle(Parse(name, "\"x\""), name, EnvelopeRules.ExtensionName);
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData("")]
+    [InlineData("json")]
+    public void Data_must_be_json(string contentType) =>
+        AssertSingle(Parse("datacontenttype", $"\"{contentType}\""), "datacontenttype", EnvelopeRules.DataContentType);
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/vnd.schuldketen+json")]
+    [InlineData("Application/JSON")]
+    public void Json_media_types_are_accepted(string contentType) =>
+        Assert.True(Parse("datacontenttype", $"\"{contentType}\"").IsValid);
+
+    [Fact]
+    public void Base64_data_is_refused() =>
+        AssertSingle(Parse("data_base64", "\"eyJjcmlzaXMiOmZhbHNlfQ==\""), "data_base64", EnvelopeRules.DataBase64);
+
+    [Theory]
+    [InlineData("https://gemeente.example/zaken")]
+    [InlineData("urn:nld:oin:1234")]
+    [InlineData("urn:nld:oin:000000010012345670001")]
+    [InlineData("urn:nld:kvk:12345678")]
+    [InlineData("URN:NLD:OIN:00000001001234567000")]
+    [InlineData("urn:nld:oin:00000001001234567000:")]
+    [InlineData("urn:nld:oin:00000001001234567000\n")]
+    public void Source_must_name_an_oin(string source) =>
+        AssertSingle(Parse("source", System.Text.Json.JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+
+    [Theory]
+    [InlineData("crisischeck")]
+    [InlineData("Nl.Schuldketen.crisischeck.uitgevoerd")]
+    [InlineData("nl.schuldketen.bestaat.niet")]
+    [InlineData(EventTypes.DeadlinePassed)]
+    [InlineData(EventTypes.Registered)]
+    public void Type_must_be_reverse_dns_and_sent_by_partners(string type) =>
+        AssertSingle(Parse("type", $"\"{type}\""), "type", EnvelopeRules.NlGovType);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("\"\"")]
+    [InlineData("\"trj 7f3a9c\"")]
+    [InlineData("\"123456782/dossier\"")]
+    public void Subject_must_be_a_trajectory_id(string? json) =>
+        AssertSingle(Parse("subject", json), "subject", EnvelopeRules.NlGovSubject);
+
+    [Fact]
+    public void A_subject_of_64_characters_is_the_longest() =>
+        AssertSingle(Parse("subject", $"\"{new string('a', 65)}\""), "subject", EnvelopeRules.NlGovSubject);
+
+    [Fact]
+    public void Duplicate_attributes_are_refused()
+    {
+        var json = Events.Valid().ToJsonString().Replace("\"id\":", "\"id\":\"again\",\"id\":");
+
+        AssertSingle(CloudEventEnvelope.Parse(Events.Element(json)), "id", EnvelopeRules.DuplicateAttribute);
+    }
+
+    [Fact]
+    public void Every_broken_rule_is_reported_in_order()
+    {
+        var json = """
+            {"specversion":"0.3","source":"urn:nld:kvk:1","type":"nl.schuldketen.onbekend",
+             "time":"2026-03-01","Extra":1,"datacontenttype":"text/plain","data_base64":"AA=="}
+            """;
+
+        var result = CloudEventEnvelope.Parse(Events.Element(json));
+
+        Assert.Equal(
+            [
+                (EnvelopeRules.Required, "id"),
+                (EnvelopeRules.SpecVersion, "specversion"),
+                (EnvelopeRules.Time, "time"),
+                (EnvelopeRules.ExtensionName, "Extra"),
+                (EnvelopeRules.DataContentType, "datacontenttype"),
+                (EnvelopeRules.DataBase64, "data_base64"),
+                (EnvelopeRules.NlGovSource, "source"),
+                (EnvelopeRules.NlGovType, "type"),
+                (EnvelopeRules.NlGovSubject, "subject"),
+            ],
+            result.Problems.Select(problem => (problem.Rule, problem.Attribute)));
+    }
+
+    [Theory]
+    [InlineData("source", "\"urn:nld:oin:bsn-123456782\"", "123456782")]
+    [InlineData("subject", "\"bsn-123456782 jansen\"", "jansen")]
+    [InlineData("time", "\"1 maart 2026\"", "maart")]
+    [InlineData("type", "\"nl.schuldketen.jansen\"", "jansen")]
+    public void Messages_never_repeat_the_value_sent(string attribute, string json, string value)
+    {
+        var result = Parse(attribute, json);
+
+        Assert.NotEmpty(result.Problems);
+        Assert.All(result.Problems, problem => Assert.DoesNotContain(value, problem.Message));
+    }
+
+    private static EnvelopeResult Parse(string attribute, string? json) => CloudEventEnvelope.Parse(Events.With(attribute, json));
+
+    private static void AssertSingle(EnvelopeResult result, string attribute, string rule)
+    {
+        Assert.False(result.IsValid);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((rule, attribute), (problem.Rule, problem.Attribute));
+        Assert.Contains(attribute.Length > 0 ? attribute : "JSON object", problem.Message);
+    }
+}
