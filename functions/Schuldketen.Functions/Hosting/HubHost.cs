@@ -53,8 +53,7 @@ public static class HubHost
 
     private static void AddDomain(WebApplicationBuilder builder, HubOptions options)
     {
-        var dataDirectory = options.DataDirectory
-                            ?? Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(StoreSettings.EmbeddedDefault().ConnectionString).DataSource)!;
+        var dataDirectory = options.DataDirectory ?? StoreSettings.DefaultDataDirectory();
         var keys = HubKeys.Load(builder.Configuration, dataDirectory);
         var services = builder.Services;
         services.AddSingleton(keys);
@@ -72,7 +71,7 @@ public static class HubHost
         services.AddSingleton(provider => TrajectoryStore.Open(
             options.Postgres is { Length: > 0 } postgres
                 ? StoreSettings.PostgreSql(postgres)
-                : StoreSettings.Sqlite(Path.Combine(dataDirectory, "schuldketen.db")),
+                : StoreSettings.EmbeddedDefault(dataDirectory),
             provider.GetRequiredService<TrajectoryEngine>(),
             provider.GetRequiredService<DeadlineClock>(),
             provider.GetRequiredService<TimeProvider>()));

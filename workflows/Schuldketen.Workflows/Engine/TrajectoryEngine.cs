@@ -81,6 +81,14 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
     private static IReadOnlySet<string> StatedBy(Transition transition) =>
         transition.Guard is { } guard ? new HashSet<string> { guard } : NoFacts;
 
+    /// <summary>The roles that may send <paramref name="eventType"/> in any open phase; empty for a phase-bound event.</summary>
+    public static IReadOnlyList<PartnerRole> PhaseIndependentSenders(string eventType) =>
+        PhaseIndependent.GetValueOrDefault(eventType) ?? [];
+
+    /// <summary>The events <paramref name="sender"/> may send in any open phase, such as linking a participant.</summary>
+    public static IReadOnlyList<string> PhaseIndependentEventTypes(PartnerRole sender) =>
+        PhaseIndependent.Where(pair => pair.Value.Contains(sender)).Select(pair => pair.Key).ToList();
+
     public string RenderMermaid(DefinitionKey key) => MachineFor(library.Get(key)).Mermaid();
 
     private PhaseMachine MachineFor(TrajectoryDefinition definition)

@@ -75,7 +75,9 @@ public sealed class TrajectoryReader(
             return null;
         }
 
+        var closed = visible.Definition.Phase(visible.Trajectory.Phase).Terminal;
         var events = engine.PermittedEventTypes(visible.Definition.Key, visible.Trajectory.Phase, reader.Role)
+            .Concat(closed ? [] : TrajectoryEngine.PhaseIndependentEventTypes(reader.Role))
             .Select(type => new NextEventView(type, EventCatalogue.Find(type)?.Description ?? type))
             .ToList();
         return new NextEventsView(visible.Trajectory.Phase, events);

@@ -16,12 +16,13 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
 
     public static StoreSettings PostgreSql(string connectionString) => new(StoreProvider.PostgreSql, connectionString);
 
-    /// <summary>The embedded default: a SQLite file in <c>SCHULDKETEN_DATA_DIR</c>, else the user's local data folder.</summary>
-    public static StoreSettings EmbeddedDefault()
-    {
-        var folder = Environment.GetEnvironmentVariable("SCHULDKETEN_DATA_DIR") is { Length: > 0 } configured
+    /// <summary>The embedded default: <c>schuldketen.db</c> in <paramref name="dataDirectory"/>, else in <see cref="DefaultDataDirectory"/>.</summary>
+    public static StoreSettings EmbeddedDefault(string? dataDirectory = null) =>
+        Sqlite(Path.Combine(dataDirectory ?? DefaultDataDirectory(), "schuldketen.db"));
+
+    /// <summary><c>SCHULDKETEN_DATA_DIR</c>, else the user's local data folder; never inside the repository.</summary>
+    public static string DefaultDataDirectory() =>
+        Environment.GetEnvironmentVariable("SCHULDKETEN_DATA_DIR") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "schuldketen");
-        return Sqlite(Path.Combine(folder, "schuldketen.db"));
-    }
 }
