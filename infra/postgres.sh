@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL on 127.0.0.1 for tests and local runs.
-#   infra/postgres.sh start   installs PostgreSQL if needed, starts a fresh instance, prints its connection string
+#   infra/postgres.sh start   installs PostgreSQL if needed, starts an instance (or reuses the one running),
+#                             prints its connection string; tests and benchmarks make their own databases in it
 #   infra/postgres.sh stop
 # PostgreSQL refuses to run as root, so its binaries run as the postgres user.
 set -euo pipefail
@@ -18,6 +19,11 @@ case "${1:-start}" in
   start)
     "$here/packages.sh" '/usr/lib/postgresql/*/bin/initdb=postgresql' >&2
     bin=$(pgbin)
+    connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+    if [ -f "$base/data/postmaster.pid" ] && "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+      echo "$connection"
+      exit 0
+    fi
     if [ -f "$base/data/postmaster.pid" ]; then
       as_postgres "$bin/pg_ctl" -D "$base/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
@@ -27,7 +33,7 @@ case "${1:-start}" in
     as_postgres "$bin/initdb" -D "$base/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$bin/pg_ctl" -D "$base/data" -l "$base/pg.log" -w \
       -o "-p $port -k $base -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on" start >/dev/null
-    echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+    echo "$connection"
     ;;
   stop)
     bin=$(pgbin)

@@ -27,5 +27,14 @@ internal static class Attributes
     public static readonly FrozenSet<string> Context =
         Version.AllAttributes.Select(attribute => attribute.Name).Append(SpecVersion).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>How long a string attribute may be; identifiers are kept short enough to index.</summary>
+    public static int MaxLength(string name) => name switch
+    {
+        _ when name == Id || name == Type => 256,
+        _ when name == Source || name == DataSchema => 1024,
+        _ when name == DataContentType || name == TraceParent => 128,
+        _ => 2048,
+    };
+
     public static bool IsExtension(string name) => !Context.Contains(name) && name is not (Data or DataBase64);
 }

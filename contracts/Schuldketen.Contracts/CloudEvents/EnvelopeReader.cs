@@ -24,7 +24,17 @@ internal sealed partial class EnvelopeReader
         }
 
         var reader = new EnvelopeReader();
-        reader.CollectMembers(element);
+        try
+        {
+            reader.CollectMembers(element);
+        }
+        catch (InvalidOperationException)
+        {
+            // An attribute name that is not valid UTF-8 (or has an unpaired surrogate) cannot even be named back.
+            return EnvelopeResult.Invalid([new EnvelopeProblem("", EnvelopeRules.Text, "Send the event as valid UTF-8 text: an attribute name cannot be decoded.")]);
+        }
+
+        reader.CheckText();
         reader.CheckRequired();
         reader.CheckTypes();
         reader.CheckSpecVersion();
@@ -32,6 +42,7 @@ internal sealed partial class EnvelopeReader
         reader.CheckExtensionNames();
         reader.CheckDataContentType();
         reader.CheckDataBase64();
+        reader.CheckTraceParent();
         reader.CheckSource();
         reader.CheckType();
         reader.CheckSubject();
@@ -53,6 +64,58 @@ internal sealed partial class EnvelopeReader
         foreach (var name in members.Where(member => member.Value.ValueKind == JsonValueKind.Null).Select(member => member.Key).ToArray())
         {
             members.Remove(name);
+        }
+    }
+
+    /// <summary>
+    /// Every string attribute must decode, stay within its length, and hold no control or invisible
+    /// formatting characters (CloudEvents forbids control characters; bidirectional overrides and
+    /// zero-width characters in identifiers only serve to deceive). A broken attribute is set aside,
+    /// so the later rules do not trip over it.
+    /// </summary>
+    private void CheckText()
+    {
+        foreach (var (name, value) in members.Where(member => member.Value.ValueKind == JsonValueKind.String).ToArray())
+        {
+            string text;
+            try
+            {
+                text = value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                Reject(name, $"Send {name} as valid Unicode text: it has bytes that are not UTF-8 or an unpaired surrogate.");
+                continue;
+            }
+
+            var limit = Attributes.MaxLength(name);
+            if (text.Length > limit)
+            {
+                Reject(name, $"Shorten {name} to at most {limit} characters.");
+            }
+            else if (text.Any(IsForbidden))
+            {
+                Reject(name, $"Remove control and invisible formatting characters from {name}.");
+            }
+        }
+    }
+
+    private void Reject(string name, string message)
+    {
+        Fail(name, EnvelopeRules.Text, message);
+        members.Remove(name);
+    }
+
+    private static bool IsForbidden(char character) =>
+        char.IsControl(character) || char.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.Surrogate;
+
+    private void CheckTraceParent()
+    {
+        if (strings.TryGetValue(Attributes.TraceParent, out var traceParent) && !W3cTraceParent().IsMatch(traceParent))
+        {
+            Fail(Attributes.TraceParent, EnvelopeRules.TraceParent,
+                $"Write {Attributes.TraceParent} as a W3C trace context: 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>, or leave it out.");
         }
     }
 
@@ -214,4 +277,7 @@ internal sealed partial class EnvelopeReader
 
     [GeneratedRegex(@"\A[A-Za-z0-9-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TrajectoryId();
+
+    [GeneratedRegex(@"\A00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex W3cTraceParent();
 }

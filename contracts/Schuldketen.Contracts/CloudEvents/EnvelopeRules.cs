@@ -5,6 +5,7 @@ public static class EnvelopeRules
 {
     public const string NotAnObject = "not-an-object";
     public const string DuplicateAttribute = "cloudevents-duplicate-attribute";
+    public const string Text = "cloudevents-text";
     public const string Required = "cloudevents-required";
     public const string AttributeType = "cloudevents-type";
     public const string SpecVersion = "cloudevents-specversion";
@@ -12,6 +13,7 @@ public static class EnvelopeRules
     public const string ExtensionName = "cloudevents-extension-name";
     public const string DataContentType = "cloudevents-datacontenttype";
     public const string DataBase64 = "cloudevents-data-base64";
+    public const string TraceParent = "cloudevents-traceparent";
     public const string NlGovSource = "nlgov-source";
     public const string NlGovType = "nlgov-type";
     public const string NlGovSubject = "nlgov-subject";

@@ -26,6 +26,12 @@ internal static class EventDataValidator
             return EventDataResult.Invalid([new DataProblem("", NotAnObject)]);
         }
 
+        var textProblems = TextProblems(data, "").ToArray();
+        if (textProblems.Length > 0)
+        {
+            return EventDataResult.Invalid(textProblems);
+        }
+
         var rangeProblems = NumberRange.Problems(data).ToArray();
         if (rangeProblems.Length > 0)
         {
@@ -56,6 +62,51 @@ internal static class EventDataValidator
 
         var recordProblems = record is IConsistencyCheck check ? check.Problems().ToArray() : [];
         return recordProblems.Length > 0 ? EventDataResult.Invalid(recordProblems) : EventDataResult.Valid(record);
+    }
+
+    /// <summary>Names and strings that do not decode, or hold a NUL character, which no database column can keep.</summary>
+    private static IEnumerable<DataProblem> TextProblems(JsonElement element, string pointer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = member.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return [new DataProblem(pointer, "Send the data as valid UTF-8: a member name cannot be decoded.")];
+                    }
+
+                    var inner = TextProblems(member.Value, pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)).ToArray();
+                    if (inner.Length > 0)
+                    {
+                        return inner;
+                    }
+                }
+
+                return [];
+            case JsonValueKind.Array:
+                return element.EnumerateArray().SelectMany((item, index) => TextProblems(item, $"{pointer}/{index}")).Take(1).ToArray();
+            case JsonValueKind.String:
+                try
+                {
+                    return element.GetString()!.Contains('\0', StringComparison.Ordinal)
+                        ? [new DataProblem(pointer, "Remove the NUL character from this text.")]
+                        : [];
+                }
+                catch (InvalidOperationException)
+                {
+                    return [new DataProblem(pointer, "Send this text as valid Unicode: it has bytes that are not UTF-8 or an unpaired surrogate.")];
+                }
+
+            default:
+                return [];
+        }
     }
 
     private static object?[] Absent(Type recordType) =>

@@ -39,7 +39,14 @@ public static class HubHost
 
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.Limits.MaxRequestBytes;
+
+            // Long enough that the API's own checks answer an oversized query with problem details;
+            // beyond it Kestrel refuses the request line itself (414, without a body).
+            kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+        });
 
         AddDomain(builder, options);
         AddIdentity(builder, options);
@@ -176,12 +183,16 @@ public static class HubHost
         app.UseAuthorization();
     }
 
-    /// <summary>A request the client broke is the client's 4xx; a database out of reach is a 503 to retry; anything else a 500.</summary>
+    /// <summary>
+    /// A request the client broke is the client's 4xx; a database out of reach (a transient error) is a
+    /// 503 to retry; anything else is a 500, which no retry would cure.
+    /// </summary>
     private static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        System.Data.Common.DbException or TimeoutException or InvalidOperationException { InnerException: System.Data.Common.DbException } =>
+        System.Data.Common.DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException =>
             StatusCodes.Status503ServiceUnavailable,
+        { InnerException: { } inner } => StatusFor(inner),
         _ => StatusCodes.Status500InternalServerError,
     };
 
