@@ -16,6 +16,9 @@ internal sealed partial class EnvelopeReader
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
     private readonly List<EnvelopeProblem> problems = [];
 
+    /// <summary>Attributes whose text was refused; the later rules pass them over.</summary>
+    private readonly HashSet<string> unreadable = new(StringComparer.Ordinal);
+
     public static EnvelopeResult Read(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -70,7 +73,7 @@ internal sealed partial class EnvelopeReader
     /// <summary>
     /// Every string attribute must decode, stay within its length, and hold no control or invisible
     /// formatting characters (CloudEvents forbids control characters; bidirectional overrides and
-    /// zero-width characters in identifiers only serve to deceive). A broken attribute is set aside,
+    /// zero-width characters in identifiers only serve to deceive). A refused attribute is set aside,
     /// so the later rules do not trip over it.
     /// </summary>
     private void CheckText()
@@ -103,7 +106,7 @@ internal sealed partial class EnvelopeReader
     private void Reject(string name, string message)
     {
         Fail(name, EnvelopeRules.Text, message);
-        members.Remove(name);
+        unreadable.Add(name);
     }
 
     private static bool IsForbidden(char character) =>
@@ -127,7 +130,7 @@ internal sealed partial class EnvelopeReader
             {
                 Fail(name, EnvelopeRules.Required, $"Add {name}: every CloudEvent needs it.");
             }
-            else if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0)
+            else if (value.ValueKind == JsonValueKind.String && !unreadable.Contains(name) && value.GetString()!.Length == 0)
             {
                 Fail(name, EnvelopeRules.Required, $"Fill in {name}: it may not be empty.");
                 members.Remove(name);
@@ -137,7 +140,7 @@ internal sealed partial class EnvelopeReader
 
     private void CheckTypes()
     {
-        foreach (var (name, value) in members)
+        foreach (var (name, value) in members.Where(member => !unreadable.Contains(member.Key)))
         {
             if (Attributes.Context.Contains(name) || name == Attributes.TraceParent)
             {

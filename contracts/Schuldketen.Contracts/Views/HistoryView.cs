@@ -15,8 +15,8 @@ public sealed record TimelineView(IReadOnlyList<TimelineStepView> Steps, IReadOn
 
 public sealed record TimelineStepView(string Phase, string Title, string ResidentText, string Status, DateOnly? Date);
 
-/// <summary>What the caller may send next, and the phase-independent actions open to it.</summary>
-public sealed record NextEventsView(string Phase, IReadOnlyList<NextEventView> Events);
+/// <summary>What the caller may send next, and the phase-independent actions open to it; the phase only for audiences that see it.</summary>
+public sealed record NextEventsView(string? Phase, IReadOnlyList<NextEventView> Events);
 
 public sealed record NextEventView(string Type, string Description);
 

@@ -22,7 +22,8 @@ public static class HubProblems
     /// <summary>What a client should do for the statuses the framework answers by itself.</summary>
     public static (string Rule, string Title, string Detail)? ForStatus(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ("ongeldig-verzoek", "Bad request", "The request could not be read. Check its syntax and headers."),
+        StatusCodes.Status400BadRequest => ("ongeldig-verzoek", "Bad request",
+            "The request could not be read: check its syntax, headers, and that each query parameter and body member has the type the API description gives."),
         StatusCodes.Status401Unauthorized => ("niet-geauthenticeerd", "Not authenticated",
             "Send a valid bearer token of your organisation in the Authorization header."),
         StatusCodes.Status403Forbidden => ("geen-toegang", "Forbidden", "Your organisation's role may not do this."),

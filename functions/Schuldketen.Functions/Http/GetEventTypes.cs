@@ -11,7 +11,9 @@ public static class GetEventTypes
         routes.MapGet("/event-types", Handle)
             .WithName("listEventTypes")
             .WithTags("Contracten")
-            .WithSummary("List the event types partners may send, with the roles that may send them");
+            .WithSummary("List the event types partners may send, with the roles that may send them")
+            .WithDescription("The catalogue of event types partners may send: for each its description, the roles that may send it and the address of its data's JSON Schema.")
+            .Produces<IReadOnlyList<EventTypeView>>();
 
     private static IResult Handle(DefinitionLibrary library)
     {

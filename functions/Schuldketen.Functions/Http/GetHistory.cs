@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
@@ -13,10 +14,13 @@ public static class GetHistory
         routes.MapGet("/trajectories/{id}/history", HandleAsync)
             .WithName("getTrajectoryHistory")
             .WithTags("Trajecten")
-            .WithSummary("Read the history of a trajectory (case handlers)");
+            .WithSummary("Read the history of a trajectory (case handlers)")
+            .WithDescription("Every event applied to the trajectory, in order, with who sent it. For the municipality and the debt counsellor only.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntryView>>, ProblemHttpResult>> HandleAsync(
-        string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
+        [Description("The trajectory's pseudonymous id.")] string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
     {
         if (Caller.From(context.User) is not { } caller)
         {

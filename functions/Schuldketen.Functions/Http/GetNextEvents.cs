@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
@@ -13,10 +14,13 @@ public static class GetNextEvents
         routes.MapGet("/trajectories/{id}/next-events", HandleAsync)
             .WithName("getTrajectoryNextEvents")
             .WithTags("Trajecten")
-            .WithSummary("List the event types your role may send for this trajectory now");
+            .WithSummary("List the event types your role may send for this trajectory now")
+            .WithDescription("The event types your role may send for this trajectory in its current phase, and the phase-independent ones open to it.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<NextEventsView>, ProblemHttpResult>> HandleAsync(
-        string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
+        [Description("The trajectory's pseudonymous id.")] string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
     {
         if (Caller.From(context.User) is not { } caller)
         {

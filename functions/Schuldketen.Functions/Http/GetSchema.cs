@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Schuldketen.Contracts.Events;
 using Schuldketen.Functions.Hosting;
 
@@ -11,10 +13,11 @@ public static class GetSchema
             .WithName("getEventSchema")
             .WithTags("Contracten")
             .WithSummary("Read the JSON Schema of an event type's data")
-            .Produces<string>(StatusCodes.Status200OK, "application/schema+json")
+            .WithDescription("The JSON Schema that the data of a CloudEvent of this type must meet, generated from its contract.")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/schema+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static IResult Handle(string type) =>
+    private static IResult Handle([Description("The event type, as listed by /event-types.")] string type) =>
         EventDataCatalogue.IsPartnerEvent(type)
             ? TypedResults.Text(EventDataCatalogue.SchemaJson(type), "application/schema+json")
             : HubProblems.Create(StatusCodes.Status404NotFound, "onbekend-eventtype", "Unknown event type",

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
@@ -13,10 +14,13 @@ public static class GetTimeline
         routes.MapGet("/trajectories/{id}/timeline", HandleAsync)
             .WithName("getTrajectoryTimeline")
             .WithTags("Trajecten")
-            .WithSummary("Read the predicted timeline of a trajectory (case handlers)");
+            .WithSummary("Read the predicted timeline of a trajectory (case handlers)")
+            .WithDescription("The phases passed, current and coming, with their (predicted) dates, and the running deadlines. For the municipality and the debt counsellor only.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<TimelineView>, ProblemHttpResult>> HandleAsync(
-        string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
+        [Description("The trajectory's pseudonymous id.")] string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
     {
         if (Caller.From(context.User) is not { } caller)
         {

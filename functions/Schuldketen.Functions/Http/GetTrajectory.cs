@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
@@ -13,10 +14,13 @@ public static class GetTrajectory
         routes.MapGet("/trajectories/{id}", HandleAsync)
             .WithName("getTrajectory")
             .WithTags("Trajecten")
-            .WithSummary("Read one trajectory in your audience's projection");
+            .WithSummary("Read one trajectory in your audience's projection")
+            .WithDescription("One trajectory, as your audience may see it: case handlers, creditors, the court and referrers each see their own projection, told apart by audience.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<TrajectoryView>, ProblemHttpResult>> HandleAsync(
-        string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
+        [Description("The trajectory's pseudonymous id.")] string id, HttpContext context, TrajectoryReader reader, CancellationToken cancellationToken)
     {
         if (Caller.From(context.User) is not { } caller)
         {

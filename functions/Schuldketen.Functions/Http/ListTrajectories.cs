@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
@@ -20,17 +21,23 @@ public static class ListTrajectories
         routes.MapGet("/trajectories", HandleAsync)
             .WithName("listTrajectories")
             .WithTags("Trajecten")
-            .WithSummary("List the trajectories your organisation takes part in");
+            .WithSummary("List the trajectories your organisation takes part in")
+            .WithDescription(
+                "The trajectories your organisation takes part in, newest change first, each in your audience's projection. " +
+                "Filter by phase, or by a deadline due within some days (overdue ones included).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<PageView<TrajectoryView>>, ProblemHttpResult>> HandleAsync(
         HttpContext context,
         TrajectoryReader reader,
         TimeProvider time,
         CancellationToken cancellationToken,
-        string? phase = null,
+        [Description("Only trajectories in this phase (its id, at most 64 characters).")] string? phase = null,
+        [Description("Only trajectories with an open deadline due within this many days from today, 0 to 366; overdue ones included.")]
         int? deadlineWithinDays = null,
-        int page = 1,
-        int pageSize = 20)
+        [Description("The page to read, from 1.")] int page = 1,
+        [Description("The number of trajectories on a page, 1 to 100.")] int pageSize = 20)
     {
         if (Caller.From(context.User) is not { } caller)
         {
@@ -56,6 +63,17 @@ public static class ListTrajectories
         if (phase is { Length: > 64 })
         {
             invalid.Add(new { name = "phase", reason = "A phase id has at most 64 characters." });
+        }
+
+        // A filter tells what it filters on: an audience that may not see the phase or the deadlines may not filter on them.
+        if (phase is not null && !TrajectoryReader.SeesPhase(caller.Role))
+        {
+            invalid.Add(new { name = "phase", reason = "Your role does not see the phase, so it cannot filter on it." });
+        }
+
+        if (deadlineWithinDays is not null && !TrajectoryReader.HandlesCase(caller.Role))
+        {
+            invalid.Add(new { name = "deadlineWithinDays", reason = "Your role does not see the deadlines, so it cannot filter on them." });
         }
 
         if (invalid.Count > 0)

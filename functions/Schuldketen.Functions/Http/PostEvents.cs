@@ -22,9 +22,19 @@ public static class PostEvents
             .WithName("postEvents")
             .WithTags("Gebeurtenissen")
             .WithSummary("Send a status update (CloudEvents, NL GOV profile)")
+            .WithDescription(
+                "Send one status update as a CloudEvent in structured mode (application/cloudevents+json), or 1 to 100 at once as a JSON array " +
+                "(application/cloudevents-batch+json). An accepted event answers 202 with the trajectory's new phase; the same event again " +
+                "answers the same, it is applied once at most. A batch answers 202 when every event was accepted, 207 with each event's own " +
+                "status and answer or problem when some were, and a problem with each event's in results when none was. " +
+                "See /event-types for the types your role may send and their data schemas.")
             .Accepts<JsonElement>(CloudEventEnvelope.MediaType, BatchMediaType)
             .Produces<EventAccepted>(StatusCodes.Status202Accepted)
-            .Produces<IReadOnlyList<EventOutcome>>(StatusCodes.Status207MultiStatus);
+            .Produces<IReadOnlyList<EventOutcome>>(StatusCodes.Status207MultiStatus)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> HandleAsync(HttpContext context, EventIntake intake, CancellationToken cancellationToken)
     {
@@ -67,9 +77,16 @@ public static class PostEvents
 
             var outcomes = await Task.WhenAll(document.RootElement.EnumerateArray()
                 .Select(async (element, index) => Outcome(index, await intake.AcceptAsync(element, sender, RequestTrace.TraceParent))));
-            return outcomes.All(outcome => outcome.Status == StatusCodes.Status202Accepted)
-                ? TypedResults.Json(outcomes, statusCode: StatusCodes.Status202Accepted)
-                : TypedResults.Json(outcomes, statusCode: StatusCodes.Status207MultiStatus);
+            var accepted = outcomes.Count(outcome => outcome.Status == StatusCodes.Status202Accepted);
+            if (accepted == 0)
+            {
+                var statuses = outcomes.Select(outcome => outcome.Status).Distinct().ToList();
+                return HubProblems.Create(statuses.Count == 1 ? statuses[0] : StatusCodes.Status400BadRequest, "batch-geweigerd", "No event accepted",
+                    "None of the events in the batch was accepted; see results for each one's problem.",
+                    new Dictionary<string, object?> { ["results"] = outcomes });
+            }
+
+            return TypedResults.Json(outcomes, statusCode: accepted == outcomes.Length ? StatusCodes.Status202Accepted : StatusCodes.Status207MultiStatus);
         }
     }
 

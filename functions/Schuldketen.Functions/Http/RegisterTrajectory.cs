@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
@@ -22,7 +23,13 @@ public static class RegisterTrajectory
         routes.MapPost("/trajectories", HandleAsync)
             .WithName("registerTrajectory")
             .WithTags("Trajecten")
-            .WithSummary("Register a resident's request for debt help (municipality)");
+            .WithSummary("Register a resident's request for debt help (municipality)")
+            .WithDescription(
+                "A municipality registers a resident's request for help, made in any form; the legal clock runs from requestedAt (default: now). " +
+                "The BSN is kept only as a keyed hash and encrypted; the trajectory gets a pseudonymous id, in the Location header and the body. " +
+                "Send an Idempotency-Key to register safely again after a lost answer.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Created<TrajectoryView>, ProblemHttpResult>> HandleAsync(
         RegistrationRequest request,
@@ -33,7 +40,9 @@ public static class RegisterTrajectory
         IOptions<HubOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken,
-        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")]
+        [Description("1 to 128 characters that make the registration idempotent: the same key again registers no second trajectory but answers with the first.")]
+        string? idempotencyKey = null)
     {
         if (Caller.From(context.User) is not { } caller)
         {
@@ -98,6 +107,11 @@ public static class RegisterTrajectory
             if (string.IsNullOrWhiteSpace(counsellor.ContactName) || counsellor.ContactName.Length > 200)
             {
                 invalid.Add(new { name = "counsellor.contactName", reason = "Name the contact person, in at most 200 characters." });
+            }
+
+            if (counsellor.ContactId is { Length: 0 or > 100 })
+            {
+                invalid.Add(new { name = "counsellor.contactId", reason = "A contact id has 1 to 100 characters." });
             }
         }
 

@@ -97,9 +97,27 @@ public sealed class EnvelopeRuleTests
     [InlineData("urn:nld:kvk:12345678")]
     [InlineData("URN:NLD:OIN:00000001001234567000")]
     [InlineData("urn:nld:oin:00000001001234567000:")]
-    [InlineData("urn:nld:oin:00000001001234567000\n")]
     public void Source_must_name_an_oin(string source) =>
         AssertSingle(Parse("source", System.Text.Json.JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+
+    [Theory]
+    [InlineData("source", "\"urn:nld:oin:00000001001234567000\\n\"")]
+    [InlineData("id", "\"abc\\u0000\"")]
+    [InlineData("id", "\"abc\\u202Edef\"")]
+    [InlineData("subject", "\"a\\u200Db\"")]
+    [InlineData("traceparent", "\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\\u0007\"")]
+    public void Text_must_decode_and_hold_no_control_or_invisible_characters(string attribute, string json) =>
+        AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.Text);
+
+    [Fact]
+    public void An_identifier_longer_than_its_limit_is_refused() =>
+        AssertSingle(Parse("id", System.Text.Json.JsonSerializer.Serialize(new string('a', 257))), "id", EnvelopeRules.Text);
+
+    [Theory]
+    [InlineData("\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7\"")]
+    [InlineData("\"01-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01\"")]
+    public void Traceparent_must_be_a_w3c_trace_context(string json) =>
+        AssertSingle(Parse("traceparent", json), "traceparent", EnvelopeRules.TraceParent);
 
     [Theory]
     [InlineData("crisischeck")]

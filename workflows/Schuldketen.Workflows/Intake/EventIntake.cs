@@ -68,7 +68,7 @@ public sealed class EventIntake(TrajectoryStore store, TimeProvider time)
     {
         { Status: ApplyStatus.Accepted } => IntakeResult.Accepted(applied),
         { Status: ApplyStatus.UnknownTrajectory } => IntakeResult.Refused(404, new IntakeProblem("traject-onbekend", "Trajectory not found",
-            "There is no trajectory with this subject among the trajectories your organisation takes part in.", Trajectory: cloudEvent.Subject)),
+            "There is no trajectory with this subject among the trajectories your organisation takes part in.")),
         { Reason: RefusalReason.RoleNotPermitted } => IntakeResult.Refused(403, new IntakeProblem("rol-niet-toegestaan", "Role not permitted",
             applied.Detail ?? "Your role may not send this event type here.", PermittedEventTypes: applied.PermittedEventTypes, Trajectory: applied.TrajectoryId)),
         _ => IntakeResult.Refused(409, new IntakeProblem(RuleOf(applied.Reason), "Not permitted now",

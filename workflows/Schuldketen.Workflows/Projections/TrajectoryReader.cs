@@ -15,8 +15,11 @@ namespace Schuldketen.Workflows.Projections;
 public sealed class TrajectoryReader(
     TrajectoryStore store, AudienceProjector projector, TimelinePredictor predictor, TrajectoryEngine engine, TimeProvider time)
 {
-    /// <summary>The roles that handle the case and may see its history and timeline.</summary>
+    /// <summary>The roles that handle the case and may see its history, timeline and deadlines.</summary>
     public static bool HandlesCase(PartnerRole role) => role is PartnerRole.Municipality or PartnerRole.DebtCounsellor;
+
+    /// <summary>The roles whose projection shows the phase; others must not learn it in any other way either.</summary>
+    public static bool SeesPhase(PartnerRole role) => HandlesCase(role) || role is PartnerRole.Court or PartnerRole.Administrator;
 
     public async Task<TrajectoryView?> ViewAsync(string id, Sender reader, string? traceParent, CancellationToken cancellationToken)
     {
@@ -80,7 +83,7 @@ public sealed class TrajectoryReader(
             .Concat(closed ? [] : TrajectoryEngine.PhaseIndependentEventTypes(reader.Role))
             .Select(type => new NextEventView(type, EventCatalogue.Find(type)?.Description ?? type))
             .ToList();
-        return new NextEventsView(visible.Trajectory.Phase, events);
+        return new NextEventsView(SeesPhase(reader.Role) ? visible.Trajectory.Phase : null, events);
     }
 
     private DateOnly Today => time.GetUtcNow().ToDutchDate();

@@ -285,7 +285,9 @@ internal sealed class BatchApplier(
 
         if (plan.Participants.Count > 0)
         {
-            await dialect.UpsertParticipantsAsync(connection, transaction, plan.Participants);
+            // One row per organisation and role; the last word of the batch counts.
+            var participants = plan.Participants.GroupBy(row => (row.TrajectoryId, row.Organisation, row.Role)).Select(rows => rows.Last()).ToList();
+            await dialect.UpsertParticipantsAsync(connection, transaction, participants);
         }
 
         await Step(ApplyStep.TrajectoriesWritten, connection);

@@ -113,13 +113,13 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
     public override async Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds) =>
         (await connection.QueryAsync<(string, string)>(
-            "SELECT trajectory_id, organisation FROM participants WHERE trajectory_id IN @trajectoryIds", new { trajectoryIds }, transaction)).AsList();
+            "SELECT DISTINCT trajectory_id, organisation FROM participants WHERE trajectory_id IN @trajectoryIds", new { trajectoryIds }, transaction)).AsList();
 
     public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
         connection.ExecuteAsync(
             "INSERT INTO participants (trajectory_id, organisation, role, contact_name, contact_id, added_at) " +
             "VALUES (@TrajectoryId, @Organisation, @Role, @ContactName, @ContactId, @AddedAt) " +
-            "ON CONFLICT (trajectory_id, organisation) DO UPDATE SET role = excluded.role, contact_name = excluded.contact_name, contact_id = excluded.contact_id",
+            "ON CONFLICT (trajectory_id, organisation, role) DO UPDATE SET contact_name = excluded.contact_name, contact_id = excluded.contact_id",
             rows, transaction);
 
     public override Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role) =>

@@ -88,11 +88,12 @@ internal abstract class StoreDialect(string connectionString)
 
     /// <summary>A page of the trajectories <paramref name="organisation"/> takes part in, newest change first, and how many there are in all.</summary>
     public async Task<(List<TrajectoryRow> Page, long Total)> ListAsync(
-        DbConnection connection, string organisation, string? phase, string? dueBy, int offset, int limit)
+        DbConnection connection, string organisation, string? phase, string? dueBy, long offset, int limit)
     {
         const string from =
-            "FROM trajectories t JOIN participants p ON p.trajectory_id = t.id AND p.organisation = @organisation " +
-            "WHERE (@phase IS NULL OR t.phase = @phase) " +
+            "FROM trajectories t " +
+            "WHERE EXISTS (SELECT 1 FROM participants p WHERE p.trajectory_id = t.id AND p.organisation = @organisation) " +
+            "AND (@phase IS NULL OR t.phase = @phase) " +
             "AND (@dueBy IS NULL OR EXISTS (SELECT 1 FROM timers m WHERE m.trajectory_id = t.id AND m.due_on <= @dueBy))";
         var parameters = new { organisation, phase, dueBy, offset, limit };
         var page = await connection.QueryAsync<TrajectoryRow>(

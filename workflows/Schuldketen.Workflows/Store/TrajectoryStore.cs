@@ -83,7 +83,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         var (rows, total) = await Dialect.ListAsync(
-            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1) * query.PageSize, query.PageSize);
+            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1L) * query.PageSize, query.PageSize);
         return new TrajectoryPage(rows.Select(TrajectoryRecord.From).ToList(), total);
     }
 
