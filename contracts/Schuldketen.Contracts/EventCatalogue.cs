@@ -42,6 +42,7 @@ public static class EventCatalogue
         new(EventTypes.Referred, "U bent doorverwezen naar andere hulp"),
         new(EventTypes.DeadlinePassed, "Een termijn is verstreken"),
         new(EventTypes.Migrated, "Het traject volgt vanaf nu een nieuwe versie van de werkwijze"),
+        new(EventTypes.StatusChanged, "De status van het traject is gewijzigd"),
         new(EventTypes.ParticipantLinked, "Een organisatie is aan het traject gekoppeld"),
         new(EventTypes.CounsellorAssigned, "Er is een schuldhulpverlener toegewezen"),
     ];

@@ -40,6 +40,9 @@ public static class EventTypes
     public const string Referred = Prefix + "traject.doorverwezen";
     public const string DeadlinePassed = Prefix + "termijn.verstreken";
     public const string Migrated = Prefix + "traject.gemigreerd";
+
+    /// <summary>What partners outside the case hear: their projection of the trajectory changed.</summary>
+    public const string StatusChanged = Prefix + "traject.status-gewijzigd";
     public const string ParticipantLinked = Prefix + "traject.deelnemer-gekoppeld";
     public const string CounsellorAssigned = Prefix + "traject.schuldhulpverlener-toegewezen";
 }

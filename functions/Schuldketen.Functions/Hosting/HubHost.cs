@@ -12,6 +12,7 @@ using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Timers;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Delivery;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Intake;
 using Schuldketen.Workflows.Privacy;
@@ -82,6 +83,18 @@ public static class HubHost
             provider.GetRequiredService<TrajectoryEngine>(),
             provider.GetRequiredService<DeadlineClock>(),
             provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton(new CallbackPolicy(
+            options.Webhooks.AllowHttp ?? options.Postgres is not { Length: > 0 }, options.Webhooks.AllowLoopback, options.Webhooks.AllowPrivateNetworks));
+        services.AddSingleton<RetrySchedule>();
+        services.AddSingleton(provider => new WebhookRelay(
+            provider.GetRequiredService<DeliveryStore>(),
+            provider.GetRequiredService<HubIdentity>(),
+            new HttpClient(CallbackHandler.Create(provider.GetRequiredService<CallbackPolicy>())),
+            provider.GetRequiredService<RetrySchedule>(),
+            provider.GetRequiredService<TimeProvider>(),
+            new RelaySettings($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}")));
+        services.AddHostedService<RelayOutbox>();
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<FireDueDeadlines>();
         services.AddHostedService<DemoStartup>();
@@ -209,6 +222,7 @@ public static class HubHost
         GetHistory.Map(api);
         GetTimeline.Map(api);
         GetNextEvents.Map(api);
+        Subscriptions.Map(api);
         var open = app.MapGroup("/api/v1");
         GetEventTypes.Map(open);
         GetSchema.Map(open);

@@ -35,6 +35,31 @@ public sealed class AudienceProjector(DefinitionLibrary library)
         };
     }
 
+    /// <summary>
+    /// What an audience outside the case can tell apart: a change of this key is a change it hears
+    /// of; anything else (a deadline, a note) is none of its business.
+    /// </summary>
+    public static string ChangeKey(string audience, TrajectoryDefinition definition, string phase, string? outcome)
+    {
+        var current = definition.Phase(phase);
+        return audience switch
+        {
+            Audiences.Judiciary => $"{phase}|{outcome}",
+            Audiences.Creditors => current.Terminal ? "closed" : "helped",
+            Audiences.Referrers => ReferralStatusOf(definition, current).ToString(),
+            _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Case handlers hear every event."),
+        };
+    }
+
+    /// <summary>The projection an audience outside the case gets when its <see cref="ChangeKey"/> changed.</summary>
+    public TrajectoryView StatusFor(string audience, TrajectoryRecord trajectory) => Project(trajectory, [], [], audience switch
+    {
+        Audiences.Judiciary => PartnerRole.Court,
+        Audiences.Creditors => PartnerRole.Creditor,
+        Audiences.Referrers => PartnerRole.GeneralPractitioner,
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Case handlers hear every event."),
+    }, default);
+
     public static IReadOnlyList<DeadlineView> Deadlines(TrajectoryDefinition definition, IEnumerable<DueTimer> timers, DateOnly today) =>
         timers
             .Select(timer => (Timer: timer, Deadline: definition.Deadlines.FirstOrDefault(deadline => deadline.Id == timer.DeadlineId)))

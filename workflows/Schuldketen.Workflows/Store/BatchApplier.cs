@@ -1,8 +1,11 @@
 using System.Data.Common;
 using System.Text.Json;
 using Schuldketen.Contracts;
+using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Delivery;
 using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Timeline;
 
 namespace Schuldketen.Workflows.Store;
@@ -16,10 +19,9 @@ namespace Schuldketen.Workflows.Store;
 internal sealed class BatchApplier(
     StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StepHook? stepHook)
 {
-    private const int MaxAttempts = 10;
+    private readonly AudienceProjector projector = new(engine.Library);
 
-    /// <summary>Audiences that hear of every change: the municipality and the debt counsellor always take part.</summary>
-    private static readonly string[] StatusAudiences = [PartnerRole.Municipality.WireName(), PartnerRole.DebtCounsellor.WireName()];
+    private const int MaxAttempts = 10;
 
     public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(DbConnection connection, IReadOnlyList<IncomingEvent> batch, CancellationToken cancellationToken)
     {
@@ -54,7 +56,15 @@ internal sealed class BatchApplier(
             plan.Trajectories[row.Id] = new TrackedTrajectory(row, row.Version, definition);
         }
 
-        plan.TakesPart.UnionWith(await dialect.ParticipationAsync(connection, transaction, ids));
+        foreach (var (trajectoryId, organisation, role) in await dialect.ParticipationAsync(connection, transaction, ids))
+        {
+            plan.TakesPart.Add((trajectoryId, organisation));
+            if (PartnerRoles.TryParse(role, out var known))
+            {
+                plan.AudiencesOf(trajectoryId).Add(Audiences.Of(known));
+            }
+        }
+
         var histories = new Dictionary<string, List<HistoryRow>>(StringComparer.Ordinal);
         foreach (var id in batch.Where(e => e.Migration is not null).Select(e => e.TrajectoryId).Distinct(StringComparer.Ordinal))
         {
@@ -105,13 +115,14 @@ internal sealed class BatchApplier(
             registration.Municipality, registration.SubjectHash, registration.SubjectCipher, incoming.Time.ToUnixTimeMilliseconds(), at);
         var tracked = new TrackedTrajectory(row, null, definition) { Changed = true };
         plan.Trajectories[row.Id] = tracked;
+        var heard = new Heard(null, null, []);
         AddParticipant(plan, row.Id, new Participant(registration.Municipality, PartnerRole.Municipality), now);
         if (registration.Counsellor is { } counsellor)
         {
             AddParticipant(plan, row.Id, counsellor, now);
         }
 
-        Record(plan, tracked, incoming, definition.InitialPhase, isStart: true, now, "traject-registreren");
+        Record(plan, tracked, incoming, definition.InitialPhase, isStart: true, now, "traject-registreren", heard);
         return new ApplyResult(ApplyStatus.Accepted, row.Id, row.Phase, row.Sequence);
     }
 
@@ -133,6 +144,7 @@ internal sealed class BatchApplier(
         }
 
         var entered = decision.Phase != row.Phase ? decision.Phase : null;
+        var heard = new Heard(row.Phase, row.Outcome, plan.AudiencesOf(row.Id).ToList());
         tracked.Row = row with
         {
             Phase = decision.Phase,
@@ -153,7 +165,7 @@ internal sealed class BatchApplier(
             AddParticipant(plan, row.Id, participant, now);
         }
 
-        Record(plan, tracked, incoming, entered, isStart: false, now, "traject-bijwerken");
+        Record(plan, tracked, incoming, entered, isStart: false, now, "traject-bijwerken", heard);
         return new ApplyResult(ApplyStatus.Accepted, row.Id, tracked.Row.Phase, tracked.Row.Sequence, tracked.Row.Outcome);
     }
 
@@ -190,7 +202,7 @@ internal sealed class BatchApplier(
             .Select(entry => new HistoryEntry(entry.EventType, migration.PhaseMap.GetValueOrDefault(entry.Phase, entry.Phase), DateTimeOffset.FromUnixTimeMilliseconds(entry.OccurredAt)))
             .Append(new HistoryEntry(incoming.Type, phase, incoming.Time))
             .ToList();
-        Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren");
+        Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren", new Heard(null, null, plan.AudiencesOf(row.Id).ToList()));
         SetTimers(plan, tracked, incoming, new DeadlineChanges([], [], StopsAll: true));
         foreach (var open in clock.Open(target, mapped))
         {
@@ -205,9 +217,11 @@ internal sealed class BatchApplier(
         plan.Participants.Add(new ParticipantRow(trajectoryId, participant.Organisation, participant.Role.WireName(),
             participant.ContactName, participant.ContactId, now.ToUnixTimeMilliseconds()));
         plan.TakesPart.Add((trajectoryId, participant.Organisation));
+        plan.AudiencesOf(trajectoryId).Add(Audiences.Of(participant.Role));
     }
 
-    private void Record(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, string? enteredPhase, bool isStart, DateTimeOffset now, string activity)
+    private void Record(
+        BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, string? enteredPhase, bool isStart, DateTimeOffset now, string activity, Heard heard)
     {
         var row = tracked.Row;
         var at = now.ToUnixTimeMilliseconds();
@@ -216,14 +230,37 @@ internal sealed class BatchApplier(
 
         SetTimers(plan, tracked, incoming, clock.Changes(tracked.Definition, incoming.Type, enteredPhase, incoming.Time.ToDutchDate(), isStart));
 
-        var payload = JsonSerializer.Serialize(
-            new StatusChanged(row.Id, row.Sequence, incoming.Type, row.Phase, row.Outcome, incoming.Time), StoreJson.Options);
-        plan.Outbox.AddRange(StatusAudiences.Select(audience =>
-            new OutboxRow(row.Id, row.Sequence, audience, incoming.Type, payload, incoming.TraceParent, at)));
+        Announce(plan, tracked, incoming, heard, at);
 
         var trace = TraceContext.Parse(incoming.TraceParent);
         plan.Audit.Add(new AuditRow(at, trace?.TraceId, trace?.SpanId, activity, incoming.Sender.Organisation, incoming.Sender.Person,
             row.Id, row.SubjectCipher, "geslaagd"));
+    }
+
+    /// <summary>
+    /// One outbox row per audience that takes part and has something to hear: the case handlers every
+    /// event; the others only when their own projection changed, or when they first joined.
+    /// </summary>
+    private void Announce(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, Heard heard, long at)
+    {
+        var row = tracked.Row;
+        var shard = Shards.Of(row.Id);
+        var caseUpdate = JsonSerializer.Serialize(new StatusChanged(row.Id, row.Sequence, incoming.Type, row.Phase, row.Outcome, incoming.Time), StoreJson.Options);
+        plan.Outbox.Add(new OutboxRow(row.Id, row.Sequence, Audiences.CaseHandlers, incoming.Type, caseUpdate, incoming.TraceParent, at, shard));
+        foreach (var audience in plan.AudiencesOf(row.Id).Where(audience => audience != Audiences.CaseHandlers).Order(StringComparer.Ordinal))
+        {
+            var before = heard.Phase is null || !heard.Audiences.Contains(audience)
+                ? null
+                : AudienceProjector.ChangeKey(audience, tracked.Definition, heard.Phase, heard.Outcome);
+            if (before == AudienceProjector.ChangeKey(audience, tracked.Definition, row.Phase, row.Outcome))
+            {
+                continue;
+            }
+
+            var view = projector.StatusFor(audience, TrajectoryRecord.From(row));
+            plan.Outbox.Add(new OutboxRow(row.Id, row.Sequence, audience, EventTypes.StatusChanged,
+                JsonSerializer.Serialize(view, StoreJson.Options), incoming.TraceParent, at, shard));
+        }
     }
 
     private static void SetTimers(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, DeadlineChanges changes)
@@ -332,6 +369,9 @@ internal sealed class BatchApplier(
 
     private Task Step(ApplyStep step, DbConnection connection) => stepHook?.Invoke(step, connection) ?? Task.CompletedTask;
 }
+
+/// <summary>What the audiences had heard before an event: the phase and outcome then (null for a new trajectory), and who took part.</summary>
+internal sealed record Heard(string? Phase, string? Outcome, IReadOnlyList<string> Audiences);
 
 /// <summary>Called after each write of the apply path; fault-injection tests throw or break the connection here.</summary>
 public delegate Task StepHook(ApplyStep step, DbConnection connection);

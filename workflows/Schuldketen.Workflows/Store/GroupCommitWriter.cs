@@ -14,9 +14,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly StoreDialect dialect;
     private readonly BatchApplier applier;
     private readonly int maxBatch;
+    private readonly Action committed;
 
-    public GroupCommitWriter(StoreDialect dialect, BatchApplier applier, int partitionCount, int maxBatch)
+    public GroupCommitWriter(StoreDialect dialect, BatchApplier applier, int partitionCount, int maxBatch, Action committed)
     {
+        this.committed = committed;
         this.dialect = dialect;
         this.applier = applier;
         this.maxBatch = maxBatch;
@@ -77,6 +79,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             await using var connection = await dialect.OpenAsync(CancellationToken.None);
             var results = await applier.ApplyAsync(connection, batch.Select(pending => pending.Event).ToList(), CancellationToken.None);
+            committed();
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(results[i]);

@@ -161,10 +161,10 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
             },
             transaction);
 
-    public override async Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
+    public override async Task<List<(string TrajectoryId, string Organisation, string Role)>> ParticipationAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds) =>
-        (await connection.QueryAsync<(string, string)>(
-            "SELECT DISTINCT trajectory_id, organisation FROM participants WHERE trajectory_id = ANY(@ids)", new { ids = trajectoryIds.ToArray() }, transaction)).AsList();
+        (await connection.QueryAsync<(string, string, string)>(
+            "SELECT trajectory_id, organisation, role FROM participants WHERE trajectory_id = ANY(@ids)", new { ids = trajectoryIds.ToArray() }, transaction)).AsList();
 
     public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
         connection.ExecuteAsync(
@@ -195,8 +195,8 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
 
     public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
         connection.ExecuteAsync(
-            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at) " +
-            "SELECT * FROM unnest(@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt)",
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard) " +
+            "SELECT * FROM unnest(@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt, @Shard)",
             new
             {
                 TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
@@ -206,6 +206,7 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
                 Payload = rows.Select(row => row.Payload).ToArray(),
                 TraceParent = rows.Select(row => row.TraceParent).ToArray(),
                 CreatedAt = rows.Select(row => row.CreatedAt).ToArray(),
+                Shard = rows.Select(row => row.Shard).ToArray(),
             },
             transaction);
 

@@ -41,7 +41,8 @@ internal sealed record OutboxRow(
     string EventType,
     string Payload,
     string? TraceParent,
-    long CreatedAt);
+    long CreatedAt,
+    long Shard);
 
 internal sealed record TimerRow(string TrajectoryId, string DeadlineId, string EventType, string StartedOn, string DueOn, long FiresAt, long? FiredAt = null);
 

@@ -110,10 +110,10 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
             "due_on = excluded.due_on, fires_at = excluded.fires_at, fired_at = NULL",
             rows, transaction);
 
-    public override async Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
+    public override async Task<List<(string TrajectoryId, string Organisation, string Role)>> ParticipationAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds) =>
-        (await connection.QueryAsync<(string, string)>(
-            "SELECT DISTINCT trajectory_id, organisation FROM participants WHERE trajectory_id IN @trajectoryIds", new { trajectoryIds }, transaction)).AsList();
+        (await connection.QueryAsync<(string, string, string)>(
+            "SELECT trajectory_id, organisation, role FROM participants WHERE trajectory_id IN @trajectoryIds", new { trajectoryIds }, transaction)).AsList();
 
     public override Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows) =>
         connection.ExecuteAsync(
@@ -132,8 +132,8 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
 
     public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
         connection.ExecuteAsync(
-            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at) " +
-            "VALUES (@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt)",
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard) " +
+            "VALUES (@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt, @Shard)",
             rows, transaction);
 
     public override Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows) =>

@@ -103,7 +103,7 @@ internal abstract class StoreDialect(string connectionString)
         return (page.AsList(), total);
     }
 
-    public abstract Task<List<(string TrajectoryId, string Organisation)>> ParticipationAsync(
+    public abstract Task<List<(string TrajectoryId, string Organisation, string Role)>> ParticipationAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds);
 
     public abstract Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows);

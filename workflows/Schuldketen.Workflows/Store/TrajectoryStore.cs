@@ -12,6 +12,7 @@ namespace Schuldketen.Workflows.Store;
 public sealed class TrajectoryStore : IAsyncDisposable
 {
     private readonly GroupCommitWriter writer;
+    private readonly SemaphoreSlim committed = new(0, 1);
 
     private TrajectoryStore(StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StoreSettings settings)
     {
@@ -19,7 +20,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
         Engine = engine;
         Clock = clock;
         Time = time;
-        writer = new GroupCommitWriter(dialect, new BatchApplier(dialect, engine, clock, time, settings.StepHook), settings.Writers, settings.MaxBatch);
+        writer = new GroupCommitWriter(dialect, new BatchApplier(dialect, engine, clock, time, settings.StepHook), settings.Writers, settings.MaxBatch, SignalCommit);
     }
 
     public TrajectoryEngine Engine { get; }
@@ -48,6 +49,24 @@ public sealed class TrajectoryStore : IAsyncDisposable
 
         dialect.Migrate();
         return new TrajectoryStore(dialect, engine, clock, time, settings);
+    }
+
+    /// <summary>Waits until a batch commits (its outbox rows are ready to relay) or <paramref name="timeout"/> passes.</summary>
+    public Task WaitForCommitAsync(TimeSpan timeout, CancellationToken cancellationToken) => committed.WaitAsync(timeout, cancellationToken);
+
+    private void SignalCommit()
+    {
+        if (committed.CurrentCount == 0)
+        {
+            try
+            {
+                committed.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another writer signalled in between: one wake-up is all the relay needs.
+            }
+        }
     }
 
     /// <summary>Applies one event; concurrent calls share commits.</summary>

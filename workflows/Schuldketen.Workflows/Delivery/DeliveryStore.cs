@@ -1,0 +1,208 @@
+using System.Data.Common;
+using Dapper;
+using Schuldketen.Contracts;
+using Schuldketen.Contracts.Views;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Workflows.Delivery;
+
+/// <summary>The tables of delivery: subscriptions, shard leases, and deliveries with their retries. The same SQL on both providers.</summary>
+public sealed class DeliveryStore(TrajectoryStore store)
+{
+    private const string SubscriptionColumns =
+        "id AS Id, organisation AS Organisation, callback_url AS CallbackUrl, event_types AS EventTypes, secret AS Secret, " +
+        "created_at AS CreatedAt, ended_at AS EndedAt, end_reason AS EndReason";
+
+    private const string DeliveryColumns =
+        "d.id AS Id, d.subscription_id AS SubscriptionId, d.outbox_id AS OutboxId, d.trajectory_id AS TrajectoryId, d.sequence AS Sequence, " +
+        "d.status AS Status, d.attempts AS Attempts, d.next_attempt_at AS NextAttemptAt, d.created_at AS CreatedAt, d.last_status AS LastStatus, " +
+        "d.last_error AS LastError, d.done_at AS DoneAt";
+
+    private StoreDialect Dialect => store.Dialect;
+
+    public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO subscriptions (id, organisation, callback_url, event_types, secret, created_at) " +
+            "VALUES (@Id, @Organisation, @CallbackUrl, @EventTypes, @Secret, @CreatedAt)",
+            SubscriptionRow.From(subscription));
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListAsync(string organisation, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<SubscriptionRow>(
+                $"SELECT {SubscriptionColumns} FROM subscriptions WHERE organisation = @organisation AND ended_at IS NULL ORDER BY created_at, id",
+                new { organisation }))
+            .Select(row => row.ToSubscription())
+            .ToList();
+    }
+
+    /// <summary>The subscription if it is the organisation's own, else null (a 404 for the partner).</summary>
+    public async Task<Subscription?> FindAsync(string id, string organisation, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(
+            $"SELECT {SubscriptionColumns} FROM subscriptions WHERE id = @id AND organisation = @organisation", new { id, organisation });
+        return row?.ToSubscription();
+    }
+
+    public async Task<bool> UpdateAsync(string id, string organisation, Uri callbackUrl, IReadOnlyList<string> eventTypes, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE subscriptions SET callback_url = @callbackUrl, event_types = @eventTypes " +
+            "WHERE id = @id AND organisation = @organisation AND ended_at IS NULL",
+            new { id, organisation, callbackUrl = callbackUrl.ToString(), eventTypes = string.Join(' ', eventTypes) }) == 1;
+    }
+
+    /// <summary>Ends a subscription; its undelivered events are given up on with <paramref name="reason"/>.</summary>
+    public async Task<bool> EndAsync(string id, string? organisation, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ended = await connection.ExecuteAsync(
+            "UPDATE subscriptions SET ended_at = @at, end_reason = @reason WHERE id = @id AND (@organisation IS NULL OR organisation = @organisation) AND ended_at IS NULL",
+            new { id, organisation, reason, at = now.ToUnixTimeMilliseconds() }, transaction);
+        await connection.ExecuteAsync(
+            "UPDATE deliveries SET status = 'failed', last_error = @reason, done_at = @at WHERE subscription_id = @id AND status = 'pending'",
+            new { id, reason, at = now.ToUnixTimeMilliseconds() }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return ended == 1;
+    }
+
+    /// <summary>
+    /// Takes (or keeps) leases on up to <paramref name="max"/> shards: those this owner holds and those
+    /// whose lease ran out. A lease is re-checked under its row lock, so two relays never both get one.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> LeaseShardsAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var parameters = new { owner, now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), max };
+        return (await connection.QueryAsync<long>(
+            "UPDATE relay_leases SET owner = @owner, lease_until = @until " +
+            "WHERE (owner = @owner OR lease_until < @now) AND shard IN (" +
+            "SELECT shard FROM relay_leases WHERE owner = @owner OR lease_until < @now " +
+            "ORDER BY CASE WHEN owner = @owner THEN 0 ELSE 1 END, shard LIMIT @max) RETURNING shard", parameters)).Order().ToList();
+    }
+
+    public async Task ReleaseShardsAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE relay_leases SET owner = NULL, lease_until = 0 WHERE owner = @owner", new { owner });
+    }
+
+    /// <summary>
+    /// Turns the shards' committed outbox rows into deliveries for every subscription that may hear
+    /// them, and marks the rows sent, in one transaction that holds only while the leases do.
+    /// </summary>
+    public async Task<int> DispatchOutboxAsync(string owner, IReadOnlyList<long> shards, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<PendingOutboxRow>(
+            "SELECT id AS Id, trajectory_id AS TrajectoryId, sequence AS Sequence, audience AS Audience, event_type AS EventType, shard AS Shard " +
+            "FROM outbox WHERE sent_at IS NULL AND shard IN @shards ORDER BY id LIMIT @limit", new { shards, limit }, transaction)).AsList();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var listeners = (await connection.QueryAsync<(string SubscriptionId, string EventTypes, string TrajectoryId, string Role)>(
+            "SELECT s.id, s.event_types, p.trajectory_id, p.role FROM subscriptions s JOIN participants p ON p.organisation = s.organisation " +
+            "WHERE s.ended_at IS NULL AND p.trajectory_id IN @trajectories",
+            new { trajectories = rows.Select(row => row.TrajectoryId).Distinct().ToList() }, transaction)).AsList();
+        var at = now.ToUnixTimeMilliseconds();
+        var deliveries = rows
+            .SelectMany(row => listeners
+                .Where(listener => listener.TrajectoryId == row.TrajectoryId
+                                   && PartnerRoles.TryParse(listener.Role, out var role) && role != PartnerRole.Hub
+                                   && Audiences.Of(role) == row.Audience
+                                   && (listener.EventTypes.Length == 0 || listener.EventTypes.Split(' ').Contains(row.EventType)))
+                .Select(listener => listener.SubscriptionId)
+                .Distinct()
+                .Select(subscription => new { subscription, outbox = row.Id, trajectory = row.TrajectoryId, sequence = row.Sequence, shard = row.Shard, at }))
+            .ToList();
+        if (deliveries.Count > 0)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO deliveries (subscription_id, outbox_id, trajectory_id, sequence, shard, status, attempts, next_attempt_at, created_at) " +
+                "VALUES (@subscription, @outbox, @trajectory, @sequence, @shard, 'pending', 0, @at, @at) ON CONFLICT DO NOTHING",
+                deliveries, transaction);
+        }
+
+        var ids = rows.Select(row => row.Id).ToList();
+        var marked = await connection.ExecuteAsync("UPDATE outbox SET sent_at = @at WHERE id IN @ids AND sent_at IS NULL", new { ids, at }, transaction);
+        var stillOurs = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND shard IN @shards",
+            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToList() }, transaction);
+        if (marked != ids.Count || stillOurs != rows.Select(row => row.Shard).Distinct().Count())
+        {
+            // Another relay took a shard over meanwhile: leave these rows to it.
+            await transaction.RollbackAsync(cancellationToken);
+            return 0;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    /// <summary>Deliveries due now in the given shards, each the oldest pending one of its subscription and trajectory, so order holds.</summary>
+    public async Task<IReadOnlyList<DueDelivery>> DueAsync(IReadOnlyList<long> shards, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DueDeliveryRow>(
+                $"SELECT {DeliveryColumns}, o.event_type AS EventType, o.audience AS Audience, o.payload AS Payload, o.trace_parent AS TraceParent, " +
+                "o.created_at AS OccurredAt, s.callback_url AS CallbackUrl, s.secret AS Secret " +
+                "FROM deliveries d JOIN outbox o ON o.id = d.outbox_id JOIN subscriptions s ON s.id = d.subscription_id " +
+                "WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND d.shard IN @shards AND NOT EXISTS (" +
+                "SELECT 1 FROM deliveries e WHERE e.subscription_id = d.subscription_id AND e.trajectory_id = d.trajectory_id " +
+                "AND e.status = 'pending' AND e.outbox_id < d.outbox_id) ORDER BY d.id LIMIT @limit",
+                new { shards, now = now.ToUnixTimeMilliseconds(), limit }))
+            .Select(row => row.ToDue())
+            .ToList();
+    }
+
+    public async Task RecordAsync(long id, DeliveryStatus status, int attempts, DateTimeOffset? nextAttemptAt, int? lastStatus, string? lastError, DateTimeOffset now)
+    {
+        await using var connection = await Dialect.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            "UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next, last_status = @lastStatus, last_error = @lastError, " +
+            "done_at = @done WHERE id = @id",
+            new
+            {
+                id,
+                status = DeliveryRow.StatusName(status),
+                attempts,
+                next = (nextAttemptAt ?? now).ToUnixTimeMilliseconds(),
+                lastStatus,
+                lastError,
+                done = status == DeliveryStatus.Pending ? (long?)null : now.ToUnixTimeMilliseconds(),
+            });
+    }
+
+    public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(string subscriptionId, DeliveryStatus? status, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DeliveryRow>(
+                $"SELECT {DeliveryColumns} FROM deliveries d WHERE d.subscription_id = @subscriptionId AND (@status IS NULL OR d.status = @status) " +
+                "ORDER BY d.id DESC LIMIT 200",
+                new { subscriptionId, status = status is { } value ? DeliveryRow.StatusName(value) : null }))
+            .Select(row => row.ToDelivery())
+            .ToList();
+    }
+
+    /// <summary>Puts a failed delivery back in line, as if new.</summary>
+    public async Task<bool> RedeliverAsync(string subscriptionId, long deliveryId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now, created_at = @now, done_at = NULL " +
+            "WHERE id = @deliveryId AND subscription_id = @subscriptionId AND status = 'failed' " +
+            "AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = @subscriptionId AND s.ended_at IS NULL)",
+            new { subscriptionId, deliveryId, now = now.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    private sealed record PendingOutboxRow(long Id, string TrajectoryId, long Sequence, string Audience, string EventType, long Shard);
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Schuldketen.Contracts.CloudEvents;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Workflows.Delivery;
+
+/// <summary>
+/// The outbox relay and the webhook sender in one round: lease shards, turn their committed outbox
+/// rows into deliveries, and POST each due delivery as a signed CloudEvent of the audience's
+/// projection. Per subscription and trajectory only the oldest undelivered event is sent, so a
+/// receiver sees each trajectory's events in sequence order.
+/// </summary>
+public sealed class WebhookRelay(
+    DeliveryStore deliveries, HubIdentity hub, HttpClient http, RetrySchedule retries, TimeProvider time, RelaySettings settings)
+{
+    private const int BatchSize = 500;
+
+    public string Owner { get; } = settings.Owner;
+
+    /// <summary>One round; returns how many outbox rows and deliveries it handled, so the caller can go again at once.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var shards = await deliveries.LeaseShardsAsync(Owner, now, settings.Lease, settings.MaxShards, cancellationToken);
+        if (shards.Count == 0)
+        {
+            return 0;
+        }
+
+        var handled = await deliveries.DispatchOutboxAsync(Owner, shards, now, BatchSize, cancellationToken);
+        var due = await deliveries.DueAsync(shards, now, BatchSize, cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancellationToken }, SendAsync);
+        return handled + due.Count;
+    }
+
+    private async ValueTask SendAsync(DueDelivery due, CancellationToken cancellationToken)
+    {
+        var delivery = due.Delivery;
+        using var data = JsonDocument.Parse(due.Payload);
+        var body = CloudEventEnvelope.Outgoing(
+            $"{delivery.TrajectoryId}-{delivery.Sequence}-{due.Audience}", hub.Source, due.EventType, delivery.TrajectoryId, due.OccurredAt,
+            data.RootElement, delivery.Sequence, due.TraceParent).ToJson();
+        var messageId = $"msg_{delivery.Id}";
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, due.CallbackUrl)
+        {
+            Content = new StringContent(body, Encoding.UTF8, CloudEventEnvelope.MediaType),
+        };
+        request.Headers.Add("webhook-id", messageId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(due.Secret, messageId, timestamp, body));
+
+        int? status = null;
+        string? error;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.Timeout);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                await deliveries.RecordAsync(delivery.Id, DeliveryStatus.Delivered, delivery.Attempts + 1, null, status, null, time.GetUtcNow());
+                return;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Gone)
+            {
+                await deliveries.EndAsync(delivery.SubscriptionId, null, "The receiver answered 410 Gone: the subscription has ended.", time.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+
+            error = $"The receiver answered {status} {response.ReasonPhrase}.";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            error = exception is TaskCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0} seconds." : exception.Message;
+        }
+
+        var now = time.GetUtcNow();
+        var attempts = delivery.Attempts + 1;
+        var next = retries.Next(attempts, delivery.CreatedAt, now);
+        await deliveries.RecordAsync(delivery.Id, next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending, attempts, next, status,
+            next is null ? $"Given up after {attempts} attempts over {RetrySchedule.GiveUpAfter.TotalHours:0} hours. {error}" : error, now);
+    }
+}
+
+/// <summary>How a relay works: its owner name (unique per process), how long a shard lease lasts, how many shards at most, and its limits.</summary>
+public sealed record RelaySettings(string Owner)
+{
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(15);
+
+    public int MaxShards { get; init; } = Shards.Count;
+
+    public int Parallel { get; init; } = 32;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+}
