@@ -20,6 +20,10 @@ public sealed class DeliveryStore(TrajectoryStore store)
 
     private StoreDialect Dialect => store.Dialect;
 
+    /// <summary>A list condition: Npgsql sends a list as one array, which PostgreSQL matches with ANY; Dapper expands it for SQLite.</summary>
+    private string In(string column, string parameter) =>
+        Dialect.Provider == StoreProvider.PostgreSql ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
@@ -103,7 +107,7 @@ public sealed class DeliveryStore(TrajectoryStore store)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<PendingOutboxRow>(
             "SELECT id AS Id, trajectory_id AS TrajectoryId, sequence AS Sequence, audience AS Audience, event_type AS EventType, shard AS Shard " +
-            "FROM outbox WHERE sent_at IS NULL AND shard IN @shards ORDER BY id LIMIT @limit", new { shards, limit }, transaction)).AsList();
+            $"FROM outbox WHERE sent_at IS NULL AND {In("shard", "shards")} ORDER BY id LIMIT @limit", new { shards = shards.ToArray(), limit }, transaction)).AsList();
         if (rows.Count == 0)
         {
             return 0;
@@ -111,8 +115,8 @@ public sealed class DeliveryStore(TrajectoryStore store)
 
         var listeners = (await connection.QueryAsync<(string SubscriptionId, string EventTypes, string TrajectoryId, string Role)>(
             "SELECT s.id, s.event_types, p.trajectory_id, p.role FROM subscriptions s JOIN participants p ON p.organisation = s.organisation " +
-            "WHERE s.ended_at IS NULL AND p.trajectory_id IN @trajectories",
-            new { trajectories = rows.Select(row => row.TrajectoryId).Distinct().ToList() }, transaction)).AsList();
+            $"WHERE s.ended_at IS NULL AND {In("p.trajectory_id", "trajectories")}",
+            new { trajectories = rows.Select(row => row.TrajectoryId).Distinct().ToArray() }, transaction)).AsList();
         var at = now.ToUnixTimeMilliseconds();
         var deliveries = rows
             .SelectMany(row => listeners
@@ -132,12 +136,12 @@ public sealed class DeliveryStore(TrajectoryStore store)
                 deliveries, transaction);
         }
 
-        var ids = rows.Select(row => row.Id).ToList();
-        var marked = await connection.ExecuteAsync("UPDATE outbox SET sent_at = @at WHERE id IN @ids AND sent_at IS NULL", new { ids, at }, transaction);
+        var ids = rows.Select(row => row.Id).ToArray();
+        var marked = await connection.ExecuteAsync($"UPDATE outbox SET sent_at = @at WHERE {In("id", "ids")} AND sent_at IS NULL", new { ids, at }, transaction);
         var stillOurs = await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND shard IN @shards",
-            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToList() }, transaction);
-        if (marked != ids.Count || stillOurs != rows.Select(row => row.Shard).Distinct().Count())
+            $"SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND {In("shard", "shards")}",
+            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToArray() }, transaction);
+        if (marked != ids.Length || stillOurs != rows.Select(row => row.Shard).Distinct().Count())
         {
             // Another relay took a shard over meanwhile: leave these rows to it.
             await transaction.RollbackAsync(cancellationToken);
@@ -148,20 +152,35 @@ public sealed class DeliveryStore(TrajectoryStore store)
         return rows.Count;
     }
 
-    /// <summary>Deliveries due now in the given shards, each the oldest pending one of its subscription and trajectory, so order holds.</summary>
-    public async Task<IReadOnlyList<DueDelivery>> DueAsync(IReadOnlyList<long> shards, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the deliveries due now in the given shards, each the oldest pending one of its
+    /// subscription and trajectory, so order holds. A claim moves the next attempt past
+    /// <paramref name="claimUntil"/>: if the shard changes hands meanwhile, the new holder does not
+    /// send the same delivery at the same time, and if this process dies, it is sent again afterwards.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(
+        IReadOnlyList<long> shards, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<DueDeliveryRow>(
+        var candidates = (await connection.QueryAsync<DueDeliveryRow>(
                 $"SELECT {DeliveryColumns}, o.event_type AS EventType, o.audience AS Audience, o.payload AS Payload, o.trace_parent AS TraceParent, " +
                 "o.created_at AS OccurredAt, s.callback_url AS CallbackUrl, s.secret AS Secret " +
                 "FROM deliveries d JOIN outbox o ON o.id = d.outbox_id JOIN subscriptions s ON s.id = d.subscription_id " +
-                "WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND d.shard IN @shards AND NOT EXISTS (" +
+                $"WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND {In("d.shard", "shards")} AND NOT EXISTS (" +
                 "SELECT 1 FROM deliveries e WHERE e.subscription_id = d.subscription_id AND e.trajectory_id = d.trajectory_id " +
                 "AND e.status = 'pending' AND e.outbox_id < d.outbox_id) ORDER BY d.id LIMIT @limit",
-                new { shards, now = now.ToUnixTimeMilliseconds(), limit }))
-            .Select(row => row.ToDue())
+                new { shards = shards.ToArray(), now = now.ToUnixTimeMilliseconds(), limit }))
             .ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = (await connection.QueryAsync<long>(
+                $"UPDATE deliveries SET next_attempt_at = @until WHERE {In("id", "ids")} AND status = 'pending' AND next_attempt_at <= @now RETURNING id",
+                new { ids = candidates.Select(row => row.Id).ToArray(), until = claimUntil.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }))
+            .ToHashSet();
+        return candidates.Where(row => claimed.Contains(row.Id)).Select(row => row.ToDue()).ToList();
     }
 
     public async Task RecordAsync(long id, DeliveryStatus status, int attempts, DateTimeOffset? nextAttemptAt, int? lastStatus, string? lastError, DateTimeOffset now)

@@ -30,7 +30,7 @@ public sealed class WebhookRelay(
         }
 
         var handled = await deliveries.DispatchOutboxAsync(Owner, shards, now, BatchSize, cancellationToken);
-        var due = await deliveries.DueAsync(shards, now, BatchSize, cancellationToken);
+        var due = await deliveries.ClaimDueAsync(shards, now, now + settings.Timeout + settings.Lease, BatchSize, cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancellationToken }, SendAsync);
         return handled + due.Count;
     }
