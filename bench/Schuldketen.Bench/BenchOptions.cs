@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Schuldketen.Bench;
 
 /// <summary>The load driver's knobs, from <c>--name value</c> pairs.</summary>
-internal sealed record BenchOptions(string[] Providers, string? Postgres, int Connections, int Trajectories, int Clients)
+internal sealed record BenchOptions(string[] Providers, string? Postgres, int Connections, int Trajectories, int Clients, int HttpClients)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchOptions(string[] Providers, string? Postgres, int Co
 
         var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("SCHULDKETEN_BENCH_POSTGRES");
         var providers = values.GetValueOrDefault("provider") is { } one ? [one] : postgres is null ? new[] { "sqlite" } : ["sqlite", "postgresql"];
-        return new BenchOptions(providers, postgres, Number("connections", 8), Number("trajectories", 5000), Number("clients", 512));
+        var clients = Number("clients", 512);
+        return new BenchOptions(providers, postgres, Number("connections", 8), Number("trajectories", 5000), clients, Number("http-clients", clients));
     }
 }

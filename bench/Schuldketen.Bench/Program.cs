@@ -6,5 +6,10 @@ if (args is ["store", .. var rest])
     return await StoreBenchmark.RunAsync(rest);
 }
 
+if (args is ["http", .. var options])
+{
+    return await HubComparison.RunAsync(options);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
 return 0;

@@ -26,7 +26,7 @@ internal static class StoreBenchmark
         var lines = new List<string>();
         foreach (var provider in options.Providers)
         {
-            lines.Add(await RunProviderAsync(provider, options));
+            lines.Add((await RunProviderAsync(provider, options)).Line);
         }
 
         foreach (var line in lines)
@@ -37,7 +37,7 @@ internal static class StoreBenchmark
         return 0;
     }
 
-    private static async Task<string> RunProviderAsync(string provider, BenchOptions options)
+    public static async Task<EngineResult> RunProviderAsync(string provider, BenchOptions options)
     {
         var settings = BenchDatabase.Create(provider, options.Postgres) with { Writers = provider == "sqlite" ? 1 : options.Connections };
         var connections = settings.Writers;
@@ -49,8 +49,8 @@ internal static class StoreBenchmark
         await DriveAsync(store, "warmup", Math.Max(100, options.Trajectories / 20), options.Clients);
         var (eventsPerSecond, p99) = await DriveAsync(store, "run", options.Trajectories, options.Clients);
 
-        return string.Create(CultureInfo.InvariantCulture,
-            $"engine {provider} events_per_s={eventsPerSecond:F0} raw_inserts_per_s={raw:F0} ratio={eventsPerSecond / raw:F2} p99_ms={p99:F1} connections={connections}");
+        return new EngineResult(eventsPerSecond, string.Create(CultureInfo.InvariantCulture,
+            $"engine {provider} events_per_s={eventsPerSecond:F0} raw_inserts_per_s={raw:F0} ratio={eventsPerSecond / raw:F2} p99_ms={p99:F1} connections={connections}"));
     }
 
     /// <summary>Each client takes the next trajectory and sends its events one after another, as a partner system would.</summary>
@@ -87,7 +87,7 @@ internal static class StoreBenchmark
     {
         const string source = "urn:nld:oin:00000001001234567000:systeem:bench";
         yield return new IncomingEvent(source, $"{id}-0", EventTypes.Registered, id, start, Municipality,
-            Registration: new Registration(Standard, Municipality.Organisation));
+            Registration: new Registration(Standard, Municipality.Organisation, Counsellor: new Participant(Counsellor.Organisation, Counsellor.Role)));
         yield return new IncomingEvent(source, $"{id}-1", EventTypes.CrisisCheckCompleted, id, start.AddHours(2), Municipality, Facts: NoCrisis);
         (string Type, int Days, Sender Sender, string? Outcome)[] steps =
         [

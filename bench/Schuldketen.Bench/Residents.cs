@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Schuldketen.Bench;
+
+/// <summary>Made-up residents: BSNs that pass the 11-check, in increasing order.</summary>
+internal static class Residents
+{
+    public static IEnumerable<string> Bsns()
+    {
+        for (var prefix = 10_000_000; prefix < 100_000_000; prefix++)
+        {
+            // Weights 2 up to 9 from the last of the eight digits to the first; the ninth digit has weight -1.
+            var sum = 0;
+            var rest = prefix;
+            for (var weight = 2; weight <= 9; weight++)
+            {
+                sum += weight * (rest % 10);
+                rest /= 10;
+            }
+
+            if (sum % 11 is var check and < 10)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture, $"{prefix}{check}");
+            }
+        }
+    }
+}
