@@ -36,7 +36,7 @@ internal sealed class BenchHub : IAsyncDisposable
     /// <summary>The store's writer connections, as the hub configures them for its provider.</summary>
     public int Writers { get; }
 
-    public static async Task<BenchHub> StartAsync(string provider, string? postgres)
+    public static async Task<BenchHub> StartAsync(string provider, string? postgres, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "schuldketen-bench", $"hub{Guid.NewGuid():N}");
         var configuration = new Dictionary<string, string?>
@@ -46,6 +46,11 @@ internal sealed class BenchHub : IAsyncDisposable
             ["Schuldketen:DemoData"] = "false",
             ["Schuldketen:Limits:RequestsPerWindow"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         var settings = StoreSettings.EmbeddedDefault(dataDirectory);
         if (provider != "sqlite")
         {

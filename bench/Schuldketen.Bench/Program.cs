@@ -11,5 +11,10 @@ if (args is ["http", .. var options])
     return await HubComparison.RunAsync(options);
 }
 
+if (args is ["webhook", .. var webhook])
+{
+    return await WebhookBenchmark.RunAsync(webhook);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
 return 0;

@@ -183,22 +183,31 @@ public sealed class DeliveryStore(TrajectoryStore store)
         return candidates.Where(row => claimed.Contains(row.Id)).Select(row => row.ToDue()).ToList();
     }
 
-    public async Task RecordAsync(long id, DeliveryStatus status, int attempts, DateTimeOffset? nextAttemptAt, int? lastStatus, string? lastError, DateTimeOffset now)
+    /// <summary>Writes the outcomes of one round of attempts in one transaction.</summary>
+    public async Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, DateTimeOffset now)
     {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await Dialect.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync(
-            "UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next, last_status = @lastStatus, last_error = @lastError, " +
-            "done_at = @done WHERE id = @id",
-            new
+            "UPDATE deliveries SET status = @Status, attempts = @Attempts, next_attempt_at = @Next, last_status = @LastStatus, last_error = @LastError, " +
+            "done_at = @Done WHERE id = @Id",
+            outcomes.Select(outcome => new
             {
-                id,
-                status = DeliveryRow.StatusName(status),
-                attempts,
-                next = (nextAttemptAt ?? now).ToUnixTimeMilliseconds(),
-                lastStatus,
-                lastError,
-                done = status == DeliveryStatus.Pending ? (long?)null : now.ToUnixTimeMilliseconds(),
-            });
+                outcome.Id,
+                Status = DeliveryRow.StatusName(outcome.Status),
+                outcome.Attempts,
+                Next = (outcome.NextAttemptAt ?? now).ToUnixTimeMilliseconds(),
+                outcome.LastStatus,
+                outcome.LastError,
+                Done = outcome.Status == DeliveryStatus.Pending ? (long?)null : now.ToUnixTimeMilliseconds(),
+            }),
+            transaction);
+        await transaction.CommitAsync();
     }
 
     public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(string subscriptionId, DeliveryStatus? status, CancellationToken cancellationToken)

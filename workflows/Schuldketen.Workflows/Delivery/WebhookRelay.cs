@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -31,11 +32,21 @@ public sealed class WebhookRelay(
 
         var handled = await deliveries.DispatchOutboxAsync(Owner, shards, now, BatchSize, cancellationToken);
         var due = await deliveries.ClaimDueAsync(shards, now, now + settings.Timeout + settings.Lease, BatchSize, cancellationToken);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancellationToken }, SendAsync);
+        var outcomes = new ConcurrentBag<DeliveryOutcome>();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancellationToken },
+            async (delivery, token) => outcomes.Add(await SendAsync(delivery, token)));
+
+        // One transaction for the whole round's outcomes: on SQLite every commit is a disk flush.
+        await deliveries.RecordAsync(outcomes.ToList(), time.GetUtcNow());
+        foreach (var gone in outcomes.Where(outcome => outcome.Gone).Select(outcome => outcome.SubscriptionId).Distinct())
+        {
+            await deliveries.EndAsync(gone, null, "The receiver answered 410 Gone: the subscription has ended.", time.GetUtcNow(), CancellationToken.None);
+        }
+
         return handled + due.Count;
     }
 
-    private async ValueTask SendAsync(DueDelivery due, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> SendAsync(DueDelivery due, CancellationToken cancellationToken)
     {
         var delivery = due.Delivery;
         using var data = JsonDocument.Parse(due.Payload);
@@ -62,14 +73,13 @@ public sealed class WebhookRelay(
             status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                await deliveries.RecordAsync(delivery.Id, DeliveryStatus.Delivered, delivery.Attempts + 1, null, status, null, time.GetUtcNow());
-                return;
+                return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Delivered, delivery.Attempts + 1, null, status, null);
             }
 
             if (response.StatusCode == HttpStatusCode.Gone)
             {
-                await deliveries.EndAsync(delivery.SubscriptionId, null, "The receiver answered 410 Gone: the subscription has ended.", time.GetUtcNow(), CancellationToken.None);
-                return;
+                return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Failed, delivery.Attempts + 1, null, status,
+                    "The receiver answered 410 Gone: the subscription has ended.", Gone: true);
             }
 
             error = $"The receiver answered {status} {response.ReasonPhrase}.";
@@ -79,13 +89,16 @@ public sealed class WebhookRelay(
             error = exception is TaskCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0} seconds." : exception.Message;
         }
 
-        var now = time.GetUtcNow();
         var attempts = delivery.Attempts + 1;
-        var next = retries.Next(attempts, delivery.CreatedAt, now);
-        await deliveries.RecordAsync(delivery.Id, next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending, attempts, next, status,
-            next is null ? $"Given up after {attempts} attempts over {RetrySchedule.GiveUpAfter.TotalHours:0} hours. {error}" : error, now);
+        var next = retries.Next(attempts, delivery.CreatedAt, time.GetUtcNow());
+        return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending, attempts, next, status,
+            next is null ? $"Given up after {attempts} attempts over {RetrySchedule.GiveUpAfter.TotalHours:0} hours. {error}" : error);
     }
 }
+
+/// <summary>What became of one attempt: the delivery's new state, and whether the receiver said the subscription is gone.</summary>
+public sealed record DeliveryOutcome(
+    long Id, string SubscriptionId, DeliveryStatus Status, int Attempts, DateTimeOffset? NextAttemptAt, int? LastStatus, string? LastError, bool Gone = false);
 
 /// <summary>How a relay works: its owner name (unique per process), how long a shard lease lasts, how many shards at most, and its limits.</summary>
 public sealed record RelaySettings(string Owner)
