@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Schuldketen.Contracts;
-using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Workflows.Delivery;
@@ -106,29 +104,46 @@ public sealed class DeliveryStore(TrajectoryStore store)
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<PendingOutboxRow>(
-            "SELECT id AS Id, trajectory_id AS TrajectoryId, sequence AS Sequence, audience AS Audience, event_type AS EventType, shard AS Shard " +
+            "SELECT id AS Id, trajectory_id AS TrajectoryId, sequence AS Sequence, audience AS Audience, event_type AS EventType, shard AS Shard, " +
+            "recipients AS Recipients " +
             $"FROM outbox WHERE sent_at IS NULL AND {In("shard", "shards")} ORDER BY id LIMIT @limit", new { shards = shards.ToArray(), limit }, transaction)).AsList();
         if (rows.Count == 0)
         {
             return 0;
         }
 
-        var listeners = (await connection.QueryAsync<(string SubscriptionId, string EventTypes, string TrajectoryId, string Role)>(
-            "SELECT s.id, s.event_types, p.trajectory_id, p.role FROM subscriptions s JOIN participants p ON p.organisation = s.organisation " +
-            $"WHERE s.ended_at IS NULL AND {In("p.trajectory_id", "trajectories")}",
-            new { trajectories = rows.Select(row => row.TrajectoryId).Distinct().ToArray() }, transaction)).AsList();
+        // Who hears a row was settled when the event happened (its recipients); the relay only finds their subscriptions.
+        var organisations = rows.SelectMany(row => row.Recipients.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToArray();
+        var listeners = organisations.Length == 0
+            ? []
+            : (await connection.QueryAsync<(string SubscriptionId, string Organisation, string EventTypes)>(
+                $"SELECT id, organisation, event_types FROM subscriptions WHERE ended_at IS NULL AND {In("organisation", "organisations")}",
+                new { organisations }, transaction)).AsList();
         var at = now.ToUnixTimeMilliseconds();
         var deliveries = rows
             .SelectMany(row => listeners
-                .Where(listener => listener.TrajectoryId == row.TrajectoryId
-                                   && PartnerRoles.TryParse(listener.Role, out var role) && role != PartnerRole.Hub
-                                   && Audiences.Of(role) == row.Audience
+                .Where(listener => row.Recipients.Split(' ').Contains(listener.Organisation)
                                    && (listener.EventTypes.Length == 0 || listener.EventTypes.Split(' ').Contains(row.EventType)))
-                .Select(listener => listener.SubscriptionId)
-                .Distinct()
-                .Select(subscription => new { subscription, outbox = row.Id, trajectory = row.TrajectoryId, sequence = row.Sequence, shard = row.Shard, at }))
+                .Select(listener => new { subscription = listener.SubscriptionId, outbox = row.Id, trajectory = row.TrajectoryId, sequence = row.Sequence, shard = row.Shard, at }))
             .ToList();
-        if (deliveries.Count > 0)
+        if (deliveries.Count > 0 && Dialect.Provider == StoreProvider.PostgreSql)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO deliveries (subscription_id, outbox_id, trajectory_id, sequence, shard, status, attempts, next_attempt_at, created_at) " +
+                "SELECT s, o, t, q, h, 'pending', 0, @at, @at FROM unnest(@Subscription, @Outbox, @Trajectory, @Sequence, @Shard) AS u(s, o, t, q, h) " +
+                "ON CONFLICT DO NOTHING",
+                new
+                {
+                    Subscription = deliveries.Select(delivery => delivery.subscription).ToArray(),
+                    Outbox = deliveries.Select(delivery => delivery.outbox).ToArray(),
+                    Trajectory = deliveries.Select(delivery => delivery.trajectory).ToArray(),
+                    Sequence = deliveries.Select(delivery => delivery.sequence).ToArray(),
+                    Shard = deliveries.Select(delivery => delivery.shard).ToArray(),
+                    at,
+                },
+                transaction);
+        }
+        else if (deliveries.Count > 0)
         {
             await connection.ExecuteAsync(
                 "INSERT INTO deliveries (subscription_id, outbox_id, trajectory_id, sequence, shard, status, attempts, next_attempt_at, created_at) " +
@@ -193,20 +208,43 @@ public sealed class DeliveryStore(TrajectoryStore store)
 
         await using var connection = await Dialect.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync(
-            "UPDATE deliveries SET status = @Status, attempts = @Attempts, next_attempt_at = @Next, last_status = @LastStatus, last_error = @LastError, " +
-            "done_at = @Done WHERE id = @Id",
-            outcomes.Select(outcome => new
-            {
-                outcome.Id,
-                Status = DeliveryRow.StatusName(outcome.Status),
-                outcome.Attempts,
-                Next = (outcome.NextAttemptAt ?? now).ToUnixTimeMilliseconds(),
-                outcome.LastStatus,
-                outcome.LastError,
-                Done = outcome.Status == DeliveryStatus.Pending ? (long?)null : now.ToUnixTimeMilliseconds(),
-            }),
-            transaction);
+        var rows = outcomes.Select(outcome => new
+        {
+            outcome.Id,
+            Status = DeliveryRow.StatusName(outcome.Status),
+            outcome.Attempts,
+            Next = (outcome.NextAttemptAt ?? now).ToUnixTimeMilliseconds(),
+            outcome.LastStatus,
+            outcome.LastError,
+            Done = outcome.Status == DeliveryStatus.Pending ? (long?)null : now.ToUnixTimeMilliseconds(),
+        }).ToList();
+        if (Dialect.Provider == StoreProvider.PostgreSql)
+        {
+            // One statement over arrays instead of a round trip per delivery.
+            await connection.ExecuteAsync(
+                "UPDATE deliveries AS d SET status = u.status, attempts = u.attempts, next_attempt_at = u.next, last_status = u.last_status, " +
+                "last_error = u.last_error, done_at = u.done FROM unnest(@Id, @Status, @Attempts, @Next, @LastStatus, @LastError, @Done) " +
+                "AS u(id, status, attempts, next, last_status, last_error, done) WHERE d.id = u.id",
+                new
+                {
+                    Id = rows.Select(row => row.Id).ToArray(),
+                    Status = rows.Select(row => row.Status).ToArray(),
+                    Attempts = rows.Select(row => (long)row.Attempts).ToArray(),
+                    Next = rows.Select(row => row.Next).ToArray(),
+                    LastStatus = rows.Select(row => (long?)row.LastStatus).ToArray(),
+                    LastError = rows.Select(row => row.LastError).ToArray(),
+                    Done = rows.Select(row => row.Done).ToArray(),
+                },
+                transaction);
+        }
+        else
+        {
+            await connection.ExecuteAsync(
+                "UPDATE deliveries SET status = @Status, attempts = @Attempts, next_attempt_at = @Next, last_status = @LastStatus, last_error = @LastError, " +
+                "done_at = @Done WHERE id = @Id",
+                rows, transaction);
+        }
+
         await transaction.CommitAsync();
     }
 
@@ -232,5 +270,5 @@ public sealed class DeliveryStore(TrajectoryStore store)
             new { subscriptionId, deliveryId, now = now.ToUnixTimeMilliseconds() }) == 1;
     }
 
-    private sealed record PendingOutboxRow(long Id, string TrajectoryId, long Sequence, string Audience, string EventType, long Shard);
+    private sealed record PendingOutboxRow(long Id, string TrajectoryId, long Sequence, string Audience, string EventType, long Shard, string Recipients);
 }

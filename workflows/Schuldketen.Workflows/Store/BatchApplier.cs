@@ -61,7 +61,7 @@ internal sealed class BatchApplier(
             plan.TakesPart.Add((trajectoryId, organisation));
             if (PartnerRoles.TryParse(role, out var known))
             {
-                plan.AudiencesOf(trajectoryId).Add(Audiences.Of(known));
+                plan.Join(trajectoryId, Audiences.Of(known), organisation);
             }
         }
 
@@ -115,7 +115,7 @@ internal sealed class BatchApplier(
             registration.Municipality, registration.SubjectHash, registration.SubjectCipher, incoming.Time.ToUnixTimeMilliseconds(), at);
         var tracked = new TrackedTrajectory(row, null, definition) { Changed = true };
         plan.Trajectories[row.Id] = tracked;
-        var heard = new Heard(null, null, []);
+        var heard = new Heard(null, null, Snapshot(plan, row.Id));
         AddParticipant(plan, row.Id, new Participant(registration.Municipality, PartnerRole.Municipality), now);
         if (registration.Counsellor is { } counsellor)
         {
@@ -144,7 +144,7 @@ internal sealed class BatchApplier(
         }
 
         var entered = decision.Phase != row.Phase ? decision.Phase : null;
-        var heard = new Heard(row.Phase, row.Outcome, plan.AudiencesOf(row.Id).ToList());
+        var heard = new Heard(row.Phase, row.Outcome, Snapshot(plan, row.Id));
         tracked.Row = row with
         {
             Phase = decision.Phase,
@@ -160,6 +160,11 @@ internal sealed class BatchApplier(
             {
                 plan.Participants.RemoveAll(added => added.TrajectoryId == row.Id && added.Role == PartnerRole.DebtCounsellor.WireName());
                 plan.CounsellorReplaced.Add(row.Id);
+                if (plan.AudiencesOf(row.Id).TryGetValue(Audiences.CaseHandlers, out var handlers))
+                {
+                    handlers.IntersectWith(plan.Participants.Where(added => added.TrajectoryId == row.Id).Select(added => added.Organisation)
+                        .Append(row.Municipality));
+                }
             }
 
             AddParticipant(plan, row.Id, participant, now);
@@ -202,7 +207,7 @@ internal sealed class BatchApplier(
             .Select(entry => new HistoryEntry(entry.EventType, migration.PhaseMap.GetValueOrDefault(entry.Phase, entry.Phase), DateTimeOffset.FromUnixTimeMilliseconds(entry.OccurredAt)))
             .Append(new HistoryEntry(incoming.Type, phase, incoming.Time))
             .ToList();
-        Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren", new Heard(null, null, plan.AudiencesOf(row.Id).ToList()));
+        Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren", new Heard(null, null, Snapshot(plan, row.Id)));
         SetTimers(plan, tracked, incoming, new DeadlineChanges([], [], StopsAll: true));
         foreach (var open in clock.Open(target, mapped))
         {
@@ -217,7 +222,7 @@ internal sealed class BatchApplier(
         plan.Participants.Add(new ParticipantRow(trajectoryId, participant.Organisation, participant.Role.WireName(),
             participant.ContactName, participant.ContactId, now.ToUnixTimeMilliseconds()));
         plan.TakesPart.Add((trajectoryId, participant.Organisation));
-        plan.AudiencesOf(trajectoryId).Add(Audiences.Of(participant.Role));
+        plan.Join(trajectoryId, Audiences.Of(participant.Role), participant.Organisation);
     }
 
     private void Record(
@@ -245,23 +250,32 @@ internal sealed class BatchApplier(
     {
         var row = tracked.Row;
         var shard = Shards.Of(row.Id);
+        var now = plan.AudiencesOf(row.Id);
         var caseUpdate = JsonSerializer.Serialize(new StatusChanged(row.Id, row.Sequence, incoming.Type, row.Phase, row.Outcome, incoming.Time), StoreJson.Options);
-        plan.Outbox.Add(new OutboxRow(row.Id, row.Sequence, Audiences.CaseHandlers, incoming.Type, caseUpdate, incoming.TraceParent, at, shard));
-        foreach (var audience in plan.AudiencesOf(row.Id).Where(audience => audience != Audiences.CaseHandlers).Order(StringComparer.Ordinal))
+        plan.Outbox.Add(new OutboxRow(row.Id, row.Sequence, Audiences.CaseHandlers, incoming.Type, caseUpdate, incoming.TraceParent, at, shard,
+            Recipients(now.GetValueOrDefault(Audiences.CaseHandlers))));
+        foreach (var (audience, organisations) in now.Where(pair => pair.Key != Audiences.CaseHandlers).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var before = heard.Phase is null || !heard.Audiences.Contains(audience)
-                ? null
-                : AudienceProjector.ChangeKey(audience, tracked.Definition, heard.Phase, heard.Outcome);
-            if (before == AudienceProjector.ChangeKey(audience, tracked.Definition, row.Phase, row.Outcome))
+            IEnumerable<string> before = heard.Organisations.TryGetValue(audience, out var heardBefore) ? heardBefore : [];
+            var changed = heard.Phase is null
+                          || AudienceProjector.ChangeKey(audience, tracked.Definition, heard.Phase, heard.Outcome)
+                          != AudienceProjector.ChangeKey(audience, tracked.Definition, row.Phase, row.Outcome);
+            var recipients = changed ? organisations : organisations.Except(before).ToHashSet();
+            if (recipients.Count == 0)
             {
                 continue;
             }
 
             var view = projector.StatusFor(audience, TrajectoryRecord.From(row));
             plan.Outbox.Add(new OutboxRow(row.Id, row.Sequence, audience, EventTypes.StatusChanged,
-                JsonSerializer.Serialize(view, StoreJson.Options), incoming.TraceParent, at, shard));
+                JsonSerializer.Serialize(view, StoreJson.Options), incoming.TraceParent, at, shard, Recipients(recipients)));
         }
     }
+
+    private static string Recipients(IEnumerable<string>? organisations) => string.Join(' ', (organisations ?? []).Order(StringComparer.Ordinal));
+
+    private static Dictionary<string, IReadOnlySet<string>> Snapshot(BatchPlan plan, string trajectoryId) =>
+        plan.AudiencesOf(trajectoryId).ToDictionary(pair => pair.Key, pair => (IReadOnlySet<string>)pair.Value.ToHashSet(), StringComparer.Ordinal);
 
     private static void SetTimers(BatchPlan plan, TrackedTrajectory tracked, IncomingEvent incoming, DeadlineChanges changes)
     {
@@ -370,8 +384,8 @@ internal sealed class BatchApplier(
     private Task Step(ApplyStep step, DbConnection connection) => stepHook?.Invoke(step, connection) ?? Task.CompletedTask;
 }
 
-/// <summary>What the audiences had heard before an event: the phase and outcome then (null for a new trajectory), and who took part.</summary>
-internal sealed record Heard(string? Phase, string? Outcome, IReadOnlyList<string> Audiences);
+/// <summary>What the audiences had heard before an event: the phase and outcome then (null for a new trajectory), and who took part in each.</summary>
+internal sealed record Heard(string? Phase, string? Outcome, IReadOnlyDictionary<string, IReadOnlySet<string>> Organisations);
 
 /// <summary>Called after each write of the apply path; fault-injection tests throw or break the connection here.</summary>
 public delegate Task StepHook(ApplyStep step, DbConnection connection);

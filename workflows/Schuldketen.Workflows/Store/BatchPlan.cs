@@ -26,11 +26,22 @@ internal sealed class BatchPlan
     /// <summary>Who takes part in the batch's trajectories, as loaded and as linked within the batch.</summary>
     public HashSet<(string TrajectoryId, string Organisation)> TakesPart { get; } = [];
 
-    /// <summary>The audiences (see <see cref="Contracts.Views.Audiences"/>) that have a participant, per trajectory.</summary>
-    public Dictionary<string, HashSet<string>> Audiences { get; } = new(StringComparer.Ordinal);
+    /// <summary>Per trajectory, the organisations in each audience (see <see cref="Contracts.Views.Audiences"/>), as loaded and as changed within the batch.</summary>
+    public Dictionary<string, Dictionary<string, HashSet<string>>> Audiences { get; } = new(StringComparer.Ordinal);
 
-    public HashSet<string> AudiencesOf(string trajectoryId) =>
-        Audiences.TryGetValue(trajectoryId, out var audiences) ? audiences : Audiences[trajectoryId] = new HashSet<string>(StringComparer.Ordinal);
+    public Dictionary<string, HashSet<string>> AudiencesOf(string trajectoryId) =>
+        Audiences.TryGetValue(trajectoryId, out var audiences) ? audiences : Audiences[trajectoryId] = new(StringComparer.Ordinal);
+
+    public void Join(string trajectoryId, string audience, string organisation)
+    {
+        var audiences = AudiencesOf(trajectoryId);
+        if (!audiences.TryGetValue(audience, out var organisations))
+        {
+            audiences[audience] = organisations = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        organisations.Add(organisation);
+    }
 
     /// <summary>Trajectories whose debt counsellor is replaced by the one in <see cref="Participants"/>.</summary>
     public HashSet<string> CounsellorReplaced { get; } = new(StringComparer.Ordinal);

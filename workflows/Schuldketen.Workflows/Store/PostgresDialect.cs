@@ -195,8 +195,8 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
 
     public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
         connection.ExecuteAsync(
-            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard) " +
-            "SELECT * FROM unnest(@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt, @Shard)",
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard, recipients) " +
+            "SELECT * FROM unnest(@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt, @Shard, @Recipients)",
             new
             {
                 TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
@@ -207,6 +207,7 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
                 TraceParent = rows.Select(row => row.TraceParent).ToArray(),
                 CreatedAt = rows.Select(row => row.CreatedAt).ToArray(),
                 Shard = rows.Select(row => row.Shard).ToArray(),
+                Recipients = rows.Select(row => row.Recipients).ToArray(),
             },
             transaction);
 

@@ -42,7 +42,8 @@ internal sealed record OutboxRow(
     string Payload,
     string? TraceParent,
     long CreatedAt,
-    long Shard);
+    long Shard,
+    string Recipients);
 
 internal sealed record TimerRow(string TrajectoryId, string DeadlineId, string EventType, string StartedOn, string DueOn, long FiresAt, long? FiredAt = null);
 

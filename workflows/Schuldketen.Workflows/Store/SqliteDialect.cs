@@ -132,8 +132,8 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
 
     public override Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows) =>
         connection.ExecuteAsync(
-            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard) " +
-            "VALUES (@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt, @Shard)",
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard, recipients) " +
+            "VALUES (@TrajectoryId, @Sequence, @Audience, @EventType, @Payload, @TraceParent, @CreatedAt, @Shard, @Recipients)",
             rows, transaction);
 
     public override Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows) =>
