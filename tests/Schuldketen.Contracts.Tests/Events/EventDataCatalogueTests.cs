@@ -14,13 +14,18 @@ public sealed class EventDataCatalogueTests
     [InlineData(EventTypes.ObjectionPeriodExpired)]
     [InlineData(EventTypes.MoratoriumExpired)]
     [InlineData(EventTypes.Migrated)]
+    [InlineData(EventTypes.StatusChanged)]
     public void Types_the_hub_raises_are_not_partner_events(string type) =>
         Assert.False(EventDataCatalogue.IsPartnerEvent(type));
 
     [Fact]
     public void Every_other_type_of_the_catalogue_is_a_partner_event()
     {
-        string[] raisedByHub = [EventTypes.Registered, EventTypes.DeadlinePassed, EventTypes.ObjectionPeriodExpired, EventTypes.MoratoriumExpired, EventTypes.Migrated];
+        string[] raisedByHub =
+        [
+            EventTypes.Registered, EventTypes.DeadlinePassed, EventTypes.ObjectionPeriodExpired, EventTypes.MoratoriumExpired, EventTypes.Migrated,
+            EventTypes.StatusChanged,
+        ];
 
         Assert.Equal(
             EventCatalogue.All.Select(info => info.Type).Except(raisedByHub).Order(),
