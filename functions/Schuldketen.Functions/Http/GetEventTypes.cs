@@ -1,6 +1,7 @@
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Engine;
 
 namespace Schuldketen.Functions.Http;
 
@@ -25,7 +26,7 @@ public static class GetEventTypes
                 library.All.SelectMany(definition => definition.Transitions)
                     .Where(transition => transition.EventType == info.Type)
                     .SelectMany(transition => transition.Roles)
-                    .Concat(PhaseIndependentRoles(info.Type))
+                    .Concat(TrajectoryEngine.PhaseIndependentSenders(info.Type).Select(role => role.WireName()))
                     .Distinct()
                     .Order(StringComparer.Ordinal)
                     .ToList(),
@@ -34,12 +35,6 @@ public static class GetEventTypes
         return TypedResults.Ok(types);
     }
 
-    private static IEnumerable<string> PhaseIndependentRoles(string type) => type switch
-    {
-        EventTypes.ParticipantLinked => [PartnerRole.Municipality.WireName(), PartnerRole.DebtCounsellor.WireName()],
-        EventTypes.CounsellorAssigned => [PartnerRole.Municipality.WireName()],
-        _ => [],
-    };
 }
 
 public sealed record EventTypeView(string Type, string Description, IReadOnlyList<string> Roles, string Schema);
