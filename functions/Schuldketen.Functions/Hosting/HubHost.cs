@@ -83,7 +83,8 @@ public static class HubHost
             provider.GetRequiredService<TrajectoryEngine>(),
             provider.GetRequiredService<DeadlineClock>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton(provider => new DeliveryStore(
+            provider.GetRequiredService<TrajectoryStore>(), SecretBox.For(keys.SubjectEncryption, "schuldketen webhook secrets")));
         services.AddSingleton(new CallbackPolicy(
             options.Webhooks.AllowHttp ?? options.Postgres is not { Length: > 0 }, options.Webhooks.AllowLoopback, options.Webhooks.AllowPrivateNetworks));
         services.AddSingleton<RetrySchedule>();

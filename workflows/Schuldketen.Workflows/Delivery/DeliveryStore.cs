@@ -1,11 +1,12 @@
 using System.Data.Common;
 using Dapper;
+using Schuldketen.Workflows.Privacy;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Workflows.Delivery;
 
 /// <summary>The tables of delivery: subscriptions, shard leases, and deliveries with their retries. The same SQL on both providers.</summary>
-public sealed class DeliveryStore(TrajectoryStore store)
+public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
 {
     private const string SubscriptionColumns =
         "id AS Id, organisation AS Organisation, callback_url AS CallbackUrl, event_types AS EventTypes, secret AS Secret, " +
@@ -28,7 +29,7 @@ public sealed class DeliveryStore(TrajectoryStore store)
         await connection.ExecuteAsync(
             "INSERT INTO subscriptions (id, organisation, callback_url, event_types, secret, created_at) " +
             "VALUES (@Id, @Organisation, @CallbackUrl, @EventTypes, @Secret, @CreatedAt)",
-            SubscriptionRow.From(subscription));
+            SubscriptionRow.From(subscription) with { Secret = secrets.Seal(subscription.Secret) });
     }
 
     public async Task<IReadOnlyList<Subscription>> ListAsync(string organisation, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class DeliveryStore(TrajectoryStore store)
         return (await connection.QueryAsync<SubscriptionRow>(
                 $"SELECT {SubscriptionColumns} FROM subscriptions WHERE organisation = @organisation AND ended_at IS NULL ORDER BY created_at, id",
                 new { organisation }))
-            .Select(row => row.ToSubscription())
+            .Select(Open)
             .ToList();
     }
 
@@ -47,7 +48,7 @@ public sealed class DeliveryStore(TrajectoryStore store)
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(
             $"SELECT {SubscriptionColumns} FROM subscriptions WHERE id = @id AND organisation = @organisation", new { id, organisation });
-        return row?.ToSubscription();
+        return row is null ? null : Open(row);
     }
 
     public async Task<bool> UpdateAsync(string id, string organisation, Uri callbackUrl, IReadOnlyList<string> eventTypes, CancellationToken cancellationToken)
@@ -195,7 +196,7 @@ public sealed class DeliveryStore(TrajectoryStore store)
                 $"UPDATE deliveries SET next_attempt_at = @until WHERE {In("id", "ids")} AND status = 'pending' AND next_attempt_at <= @now RETURNING id",
                 new { ids = candidates.Select(row => row.Id).ToArray(), until = claimUntil.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }))
             .ToHashSet();
-        return candidates.Where(row => claimed.Contains(row.Id)).Select(row => row.ToDue()).ToList();
+        return candidates.Where(row => claimed.Contains(row.Id)).Select(row => row.ToDue() with { Secret = secrets.Open(row.Secret) }).ToList();
     }
 
     /// <summary>Writes the outcomes of one round of attempts in one transaction.</summary>
@@ -269,6 +270,9 @@ public sealed class DeliveryStore(TrajectoryStore store)
             "AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = @subscriptionId AND s.ended_at IS NULL)",
             new { subscriptionId, deliveryId, now = now.ToUnixTimeMilliseconds() }) == 1;
     }
+
+    /// <summary>The secret is kept sealed with the hub's key; only signing needs it in the clear.</summary>
+    private Subscription Open(SubscriptionRow row) => row.ToSubscription() with { Secret = secrets.Open(row.Secret) };
 
     private sealed record PendingOutboxRow(long Id, string TrajectoryId, long Sequence, string Audience, string EventType, long Shard, string Recipients);
 }
