@@ -58,7 +58,6 @@ internal sealed class BatchApplier(
 
         foreach (var (trajectoryId, organisation, role) in await dialect.ParticipationAsync(connection, transaction, ids))
         {
-            plan.TakesPart.Add((trajectoryId, organisation));
             if (PartnerRoles.TryParse(role, out var known))
             {
                 plan.Join(trajectoryId, Audiences.Of(known), organisation);
@@ -130,7 +129,7 @@ internal sealed class BatchApplier(
     {
         // A partner that does not take part in a trajectory learns nothing of it, not even that it exists.
         if (!plan.Trajectories.TryGetValue(incoming.TrajectoryId, out var tracked)
-            || (incoming.Sender.Role != PartnerRole.Hub && !plan.TakesPart.Contains((incoming.TrajectoryId, incoming.Sender.Organisation))))
+            || (incoming.Sender.Role != PartnerRole.Hub && !plan.TakesPart(incoming.TrajectoryId, incoming.Sender.Organisation)))
         {
             return new ApplyResult(ApplyStatus.UnknownTrajectory, incoming.TrajectoryId, null, 0, Detail: $"There is no trajectory '{incoming.TrajectoryId}'.");
         }
@@ -221,7 +220,6 @@ internal sealed class BatchApplier(
     {
         plan.Participants.Add(new ParticipantRow(trajectoryId, participant.Organisation, participant.Role.WireName(),
             participant.ContactName, participant.ContactId, now.ToUnixTimeMilliseconds()));
-        plan.TakesPart.Add((trajectoryId, participant.Organisation));
         plan.Join(trajectoryId, Audiences.Of(participant.Role), participant.Organisation);
     }
 

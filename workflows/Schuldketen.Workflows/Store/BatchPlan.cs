@@ -23,14 +23,15 @@ internal sealed class BatchPlan
 
     public List<ParticipantRow> Participants { get; } = [];
 
-    /// <summary>Who takes part in the batch's trajectories, as loaded and as linked within the batch.</summary>
-    public HashSet<(string TrajectoryId, string Organisation)> TakesPart { get; } = [];
-
     /// <summary>Per trajectory, the organisations in each audience (see <see cref="Contracts.Views.Audiences"/>), as loaded and as changed within the batch.</summary>
     public Dictionary<string, Dictionary<string, HashSet<string>>> Audiences { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, HashSet<string>> AudiencesOf(string trajectoryId) =>
         Audiences.TryGetValue(trajectoryId, out var audiences) ? audiences : Audiences[trajectoryId] = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the organisation takes part in the trajectory, in any audience, as loaded and as changed within the batch.</summary>
+    public bool TakesPart(string trajectoryId, string organisation) =>
+        AudiencesOf(trajectoryId).Values.Any(organisations => organisations.Contains(organisation));
 
     public void Join(string trajectoryId, string audience, string organisation)
     {
