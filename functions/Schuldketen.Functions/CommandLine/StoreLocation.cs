@@ -1,21 +1,29 @@
+using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.CommandLine;
 
-/// <summary>Where the command line finds the hub's database: PostgreSQL when given one, else the embedded SQLite file.</summary>
+/// <summary>
+/// Where the command line finds the hub's database: the same settings the host reads from the
+/// environment (<c>Schuldketen__Postgres</c>, <c>Schuldketen__DataDirectory</c>, <c>Schuldketen__HubOin</c>),
+/// unless an option names the database.
+/// </summary>
 public static class StoreLocation
 {
-    /// <summary>The hub's own identity for the events it raises; <c>SCHULDKETEN_HUB_OIN</c> in production.</summary>
-    public static HubIdentity Hub =>
-        new(Environment.GetEnvironmentVariable("SCHULDKETEN_HUB_OIN") is { Length: > 0 } oin ? oin : "00000001000000000000");
+    private static HubOptions Configured =>
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+
+    /// <summary>The hub's own identity for the events it raises.</summary>
+    public static HubIdentity Hub => new(Configured.HubOin);
 
     public static StoreSettings Resolve(string? postgres, string? sqlite)
     {
-        if ((postgres ?? Environment.GetEnvironmentVariable("SCHULDKETEN_POSTGRES")) is { Length: > 0 } connection)
+        var options = Configured;
+        if ((postgres ?? options.Postgres) is { Length: > 0 } connection)
         {
             return StoreSettings.PostgreSql(connection);
         }
 
-        return sqlite is not null ? StoreSettings.Sqlite(sqlite) : StoreSettings.EmbeddedDefault();
+        return sqlite is not null ? StoreSettings.Sqlite(sqlite) : StoreSettings.EmbeddedDefault(options.DataDirectory);
     }
 }

@@ -24,7 +24,7 @@ public static class TrajectoriesCommand
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would move; change nothing." };
         var definitions = new Option<string?>("--definitions") { Description = "A folder with further definition files, such as the new version." };
-        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; by default SCHULDKETEN_POSTGRES, else the embedded SQLite." };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; by default Schuldketen__Postgres, else the embedded SQLite." };
         var sqlite = new Option<string?>("--sqlite") { Description = "SQLite database file; by default the one in SCHULDKETEN_DATA_DIR." };
         var command = new Command("migrate", "Move running trajectories to another version of their definition.")
         {
