@@ -33,8 +33,10 @@ public sealed class TrajectoryReader(
         var views = new List<TrajectoryView>(page.Items.Count);
         foreach (var trajectory in page.Items)
         {
-            var participants = await store.ParticipantsAsync(trajectory.Id, cancellationToken);
-            var timers = await store.TimersAsync(trajectory.Id, cancellationToken);
+            // Only the case handlers' projection shows participants and deadlines; the others need no more reads.
+            var (participants, timers) = HandlesCase(reader.Role)
+                ? (await store.ParticipantsAsync(trajectory.Id, cancellationToken), await store.TimersAsync(trajectory.Id, cancellationToken))
+                : ([], []);
             views.Add(projector.Project(trajectory, participants, timers, reader.Role, Today));
         }
 
