@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
@@ -65,7 +66,7 @@ public static class HubHost
         var keys = HubKeys.Load(builder.Configuration, dataDirectory);
         var services = builder.Services;
         services.AddSingleton(keys);
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(LegalCalendar.Default);
         services.AddSingleton(provider => DefinitionLibrary.LoadShipped(provider.GetRequiredService<LegalCalendar>()));
         services.AddSingleton<TrajectoryEngine>();
@@ -99,14 +100,6 @@ public static class HubHost
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<FireDueDeadlines>();
         services.AddHostedService<DemoStartup>();
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(service => service.ServiceType != typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 
     private static void AddIdentity(WebApplicationBuilder builder, HubOptions options)
