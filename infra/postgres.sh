@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL on 127.0.0.1 for tests and local runs.
 #   infra/postgres.sh start   installs PostgreSQL if needed, starts an instance (or reuses the one running),
 #                             prints its connection string; tests and benchmarks make their own databases in it
+#   infra/postgres.sh resume  starts the stopped instance again with its data (a database restart)
 #   infra/postgres.sh stop
 # PostgreSQL refuses to run as root, so its binaries run as the postgres user.
 set -euo pipefail
@@ -15,11 +16,17 @@ as_postgres() {
 
 pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
+connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+
+launch() {
+  as_postgres "$1/pg_ctl" -D "$base/data" -l "$base/pg.log" -w \
+    -o "-p $port -k $base -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on" start >/dev/null
+}
+
 case "${1:-start}" in
   start)
     "$here/packages.sh" '/usr/lib/postgresql/*/bin/initdb=postgresql' >&2
     bin=$(pgbin)
-    connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
     if [ -f "$base/data/postmaster.pid" ] && "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
       echo "$connection"
       exit 0
@@ -31,8 +38,12 @@ case "${1:-start}" in
     mkdir -p "$base"
     chown postgres:postgres "$base"
     as_postgres "$bin/initdb" -D "$base/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    as_postgres "$bin/pg_ctl" -D "$base/data" -l "$base/pg.log" -w \
-      -o "-p $port -k $base -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on" start >/dev/null
+    launch "$bin"
+    echo "$connection"
+    ;;
+  resume)
+    bin=$(pgbin)
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" || launch "$bin"
     echo "$connection"
     ;;
   stop)
@@ -40,7 +51,7 @@ case "${1:-start}" in
     [ -n "$bin" ] && [ -f "$base/data/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null
     ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|resume|stop" >&2
     exit 2
     ;;
 esac

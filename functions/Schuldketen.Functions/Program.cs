@@ -1,7 +1,7 @@
 using Schuldketen.Functions.CommandLine;
 using Schuldketen.Functions.Hosting;
 
-if (args is ["definitions" or "trajectories", ..])
+if (args is ["definitions" or "trajectories" or "bus", ..])
 {
     return HubCommandLine.Run(args, Console.Out, Console.Error);
 }

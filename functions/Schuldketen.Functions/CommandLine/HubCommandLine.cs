@@ -11,6 +11,7 @@ public static class HubCommandLine
         {
             DefinitionsCommand.Create(output, error),
             TrajectoriesCommand.Create(output, error),
+            BusCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -10,7 +10,7 @@ namespace Schuldketen.Functions.CommandLine;
 /// </summary>
 public static class StoreLocation
 {
-    private static HubOptions Configured =>
+    public static HubOptions Configured =>
         new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
 
     /// <summary>The hub's own identity for the events it raises.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
 using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Timers;
@@ -97,6 +98,7 @@ public static class HubHost
             provider.GetRequiredService<TimeProvider>(),
             new RelaySettings($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}")));
         services.AddHostedService<RelayOutbox>();
+        BusServices.Add(services, options);
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<FireDueDeadlines>();
         services.AddHostedService<DemoStartup>();

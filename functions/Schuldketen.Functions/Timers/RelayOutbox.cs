@@ -15,6 +15,7 @@ public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, Tr
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var commits = store.ListenForCommits();
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = 0;
@@ -32,7 +33,7 @@ public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, Tr
             {
                 try
                 {
-                    await store.WaitForCommitAsync(options.Value.Webhooks.RelayInterval, stoppingToken);
+                    await commits.WaitAsync(options.Value.Webhooks.RelayInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -43,7 +44,7 @@ public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, Tr
 
         try
         {
-            await deliveries.ReleaseShardsAsync(relay.Owner, CancellationToken.None);
+            await deliveries.Leases.ReleaseAsync(relay.Owner, CancellationToken.None);
         }
         catch (System.Data.Common.DbException)
         {

@@ -19,6 +19,8 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
 
     private StoreDialect Dialect => store.Dialect;
 
+    public ShardLeases Leases { get; } = ShardLeases.ForWebhooks(store);
+
     /// <summary>A list condition: Npgsql sends a list as one array, which PostgreSQL matches with ANY; Dapper expands it for SQLite.</summary>
     private string In(string column, string parameter) =>
         Dialect.Provider == StoreProvider.PostgreSql ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
@@ -73,27 +75,6 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
             new { id, reason, at = now.ToUnixTimeMilliseconds() }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return ended == 1;
-    }
-
-    /// <summary>
-    /// Takes (or keeps) leases on up to <paramref name="max"/> shards: those this owner holds and those
-    /// whose lease ran out. A lease is re-checked under its row lock, so two relays never both get one.
-    /// </summary>
-    public async Task<IReadOnlyList<long>> LeaseShardsAsync(string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
-    {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
-        var parameters = new { owner, now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), max };
-        return (await connection.QueryAsync<long>(
-            "UPDATE relay_leases SET owner = @owner, lease_until = @until " +
-            "WHERE (owner = @owner OR lease_until < @now) AND shard IN (" +
-            "SELECT shard FROM relay_leases WHERE owner = @owner OR lease_until < @now " +
-            "ORDER BY CASE WHEN owner = @owner THEN 0 ELSE 1 END, shard LIMIT @max) RETURNING shard", parameters)).Order().ToList();
-    }
-
-    public async Task ReleaseShardsAsync(string owner, CancellationToken cancellationToken)
-    {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE relay_leases SET owner = NULL, lease_until = 0 WHERE owner = @owner", new { owner });
     }
 
     /// <summary>

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Schuldketen.Contracts.CloudEvents;
+using System.Text;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Workflows.Delivery;
@@ -24,7 +23,7 @@ public sealed class WebhookRelay(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var shards = await deliveries.LeaseShardsAsync(Owner, now, settings.Lease, settings.MaxShards, cancellationToken);
+        var shards = await deliveries.Leases.LeaseAsync(Owner, now, settings.Lease, settings.MaxShards, cancellationToken);
         if (shards.Count == 0)
         {
             return 0;
@@ -49,10 +48,8 @@ public sealed class WebhookRelay(
     private async Task<DeliveryOutcome> SendAsync(DueDelivery due, CancellationToken cancellationToken)
     {
         var delivery = due.Delivery;
-        using var data = JsonDocument.Parse(due.Payload);
-        var body = CloudEventEnvelope.Outgoing(
-            $"{delivery.TrajectoryId}-{delivery.Sequence}-{due.Audience}", hub.Source, due.EventType, delivery.TrajectoryId, due.OccurredAt,
-            data.RootElement, delivery.Sequence, due.TraceParent).ToJson();
+        var body = new OutboxEvent(delivery.OutboxId, delivery.TrajectoryId, delivery.Sequence, due.Audience, due.EventType, due.Payload, due.TraceParent,
+            due.OccurredAt).ToCloudEvent(hub).ToJson();
         var messageId = $"msg_{delivery.Id}";
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, due.CallbackUrl)

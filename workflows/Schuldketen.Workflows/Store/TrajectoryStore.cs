@@ -12,7 +12,7 @@ namespace Schuldketen.Workflows.Store;
 public sealed class TrajectoryStore : IAsyncDisposable
 {
     private readonly GroupCommitWriter writer;
-    private readonly SemaphoreSlim committed = new(0, 1);
+    private readonly List<CommitListener> listeners = [];
 
     private TrajectoryStore(StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StoreSettings settings)
     {
@@ -51,20 +51,25 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return new TrajectoryStore(dialect, engine, clock, time, settings);
     }
 
-    /// <summary>Waits until a batch commits (its outbox rows are ready to relay) or <paramref name="timeout"/> passes.</summary>
-    public Task WaitForCommitAsync(TimeSpan timeout, CancellationToken cancellationToken) => committed.WaitAsync(timeout, cancellationToken);
+    /// <summary>A listener that wakes when a batch commits, for a relay that waits for outbox rows.</summary>
+    public CommitListener ListenForCommits()
+    {
+        var listener = new CommitListener();
+        lock (listeners)
+        {
+            listeners.Add(listener);
+        }
+
+        return listener;
+    }
 
     private void SignalCommit()
     {
-        if (committed.CurrentCount == 0)
+        lock (listeners)
         {
-            try
+            foreach (var listener in listeners)
             {
-                committed.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another writer signalled in between: one wake-up is all the relay needs.
+                listener.Signal();
             }
         }
     }

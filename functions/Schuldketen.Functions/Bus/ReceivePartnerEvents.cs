@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Schuldketen.Contracts;
+using Schuldketen.Contracts.CloudEvents;
+using Schuldketen.Functions.Bus.Transport;
+using Schuldketen.Functions.Hosting;
+using Schuldketen.Workflows.Intake;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Functions.Bus;
+
+/// <summary>
+/// Bus trigger: reads every partner's intake queue into the same intake path as HTTP (same checks,
+/// same inbox), the queue naming the sender. Settles as the Azure Functions Service Bus trigger:
+/// complete when applied (or a repeat), dead-letter at once with the broken rule when the event
+/// is refused (a retry cannot change that), abandon on an exception, and dead-letter with the
+/// error after <see cref="BusOptions.MaxDeliveryCount"/> attempts.
+/// </summary>
+public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, IOptions<HubOptions> options, ILogger<ReceivePartnerEvents> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
+
+    // RabbitMQ over AMQP 1.0 hides the delivery count, so the hub counts attempts itself.
+    private readonly ConcurrentDictionary<string, int> attempts = new();
+
+    private BusOptions Options => options.Value.Bus;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Options.Partners.Select(partner => Task.Run(() => ListenAsync(partner, stoppingToken), stoppingToken)));
+
+    private async Task ListenAsync(BusPartner partner, CancellationToken stoppingToken)
+    {
+        if (!PartnerRoles.TryParse(partner.Role, out var role))
+        {
+            logger.LogError("Bus partner {Organisation} has unknown role {Role}; its queue is not read", partner.Organisation, partner.Role);
+            return;
+        }
+
+        var sender = new Sender(partner.Organisation, role);
+        var queueName = BusAddresses.IntakeQueue(partner);
+        await using var queue = bus.OpenQueue(queueName);
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await queue.ReceiveAsync(Options.Prefetch, Wait, stoppingToken);
+                failing = false;
+
+                // One trajectory's events in the order they came, different trajectories at once.
+                await Task.WhenAll(batch.GroupBy(SubjectOf).Select(async trajectory =>
+                {
+                    foreach (var message in trajectory)
+                    {
+                        await HandleAsync(message, sender, queueName, stoppingToken);
+                    }
+                }));
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                if (!failing)
+                {
+                    logger.LogWarning("Queue {Queue} cannot be read ({Reason}); retrying", queueName, error.Message);
+                }
+
+                failing = true;
+                await Task.Delay(Options.RelayInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task HandleAsync(ReceivedMessage received, Sender sender, string queue, CancellationToken stoppingToken)
+    {
+        var key = $"{queue}/{received.Message.MessageId}";
+        try
+        {
+            var result = await intake.AcceptAsync(received.Message.ToStructured(), sender, traceParent: null);
+            attempts.TryRemove(key, out _);
+            if (result.Problem is { } problem)
+            {
+                await received.Settlement.DeadLetterAsync(new DeadLetterReason(problem.Rule, Describe(problem), received.DeliveryCount, queue));
+                return;
+            }
+
+            await received.Settlement.CompleteAsync();
+        }
+        catch (JsonException error)
+        {
+            attempts.TryRemove(key, out _);
+            await received.Settlement.DeadLetterAsync(new DeadLetterReason("json-syntax",
+                $"The body is not valid JSON (line {error.LineNumber + 1}, position {error.BytePositionInLine + 1}).", received.DeliveryCount, queue));
+        }
+        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+        {
+            var attempt = Math.Max(received.DeliveryCount, attempts.AddOrUpdate(key, 1, (_, count) => count + 1));
+            if (attempt >= Options.MaxDeliveryCount)
+            {
+                attempts.TryRemove(key, out _);
+                await received.Settlement.DeadLetterAsync(new DeadLetterReason("verwerking-mislukt",
+                    $"Processing failed {attempt} times; the last error: {error.GetType().Name}: {error.Message}", attempt, queue));
+                return;
+            }
+
+            logger.LogWarning("Message {MessageId} on {Queue} failed (attempt {Attempt} of {Max}): {Reason}",
+                received.Message.MessageId, queue, attempt, Options.MaxDeliveryCount, error.Message);
+
+            // A failing database usually needs a moment; back off before the broker hands the message out again.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 10)), stoppingToken);
+            await received.Settlement.AbandonAsync();
+        }
+    }
+
+    private static string SubjectOf(ReceivedMessage message) =>
+        message.Message.Properties.TryGetValue(AmqpCloudEvent.PropertyPrefix + "subject", out var subject) ? subject.ToString()! : message.Message.MessageId;
+
+    private static string Describe(IntakeProblem problem) =>
+        problem.Fields is { Count: > 0 } fields
+            ? $"{problem.Title}: {problem.Detail} ({string.Join("; ", fields.Select(field => $"{field.Name}: {field.Reason}"))})"
+            : $"{problem.Title}: {problem.Detail}";
+}

@@ -1,0 +1,102 @@
+using Amqp;
+using Amqp.Framing;
+using Amqp.Types;
+
+namespace Schuldketen.Functions.Bus.Transport;
+
+/// <summary>
+/// Receives from one queue with a small link credit and settles as the Azure Functions Service Bus
+/// trigger does. RabbitMQ 3.10 over AMQP 1.0 has no <c>modified</c> outcome and drops rejection
+/// reasons, so there abandon is <c>released</c>, and dead-lettering sends a copy with the reason to
+/// the dead-letter exchange (awaiting the broker) before accepting the original.
+/// </summary>
+internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string queue, int credit) : IBusQueue
+{
+    private static readonly Symbol DeadLetterCondition = new("com.microsoft:dead-letter");
+
+    private ReceiverLink? receiver;
+
+    public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int max, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (receiver is null or { IsClosed: true })
+        {
+            receiver = await connection.ReceiverAsync(bus.Addresses.Receive(queue), credit, cancellationToken);
+        }
+
+        var link = receiver;
+        var batch = new List<ReceivedMessage>();
+        var message = await link.ReceiveAsync(wait);
+        while (message is not null)
+        {
+            batch.Add(new ReceivedMessage(AmqpMessages.FromAmqp(message), (int)(message.Header?.DeliveryCount ?? 0) + 1, new Settlement(bus, queue, link, message)));
+            message = batch.Count < max ? await link.ReceiveAsync(TimeSpan.Zero) : null;
+        }
+
+        return batch;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (receiver is { IsClosed: false } open)
+        {
+            await open.CloseAsync();
+        }
+    }
+
+    private sealed class Settlement(AmqpBus bus, string queue, ReceiverLink link, Message message) : IMessageSettlement
+    {
+        private BusProfile Profile => bus.Addresses.Profile;
+
+        public Task CompleteAsync()
+        {
+            link.Accept(message);
+            return Task.CompletedTask;
+        }
+
+        public Task AbandonAsync()
+        {
+            if (Profile == BusProfile.ServiceBus)
+            {
+                link.Modify(message, deliveryFailed: true, undeliverableHere: false, null);
+            }
+            else
+            {
+                link.Release(message);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public async Task DeadLetterAsync(DeadLetterReason reason)
+        {
+            if (Profile == BusProfile.ServiceBus)
+            {
+                link.Reject(message, new Error(DeadLetterCondition)
+                {
+                    Description = reason.Description,
+                    Info = new Fields { [new Symbol("DeadLetterReason")] = reason.Reason, [new Symbol("DeadLetterErrorDescription")] = reason.Description },
+                });
+                return;
+            }
+
+            var copy = AmqpMessages.ToAmqp(AmqpMessages.FromAmqp(message),
+            [
+                new(DeadLetterProperties.Reason, reason.Reason),
+                new(DeadLetterProperties.Description, reason.Description),
+                new(DeadLetterProperties.Attempts, reason.Attempts),
+                new(DeadLetterProperties.Queue, reason.Queue),
+            ], message.Properties?.Subject);
+            await bus.SendAsync(bus.Addresses.DeadLetterRoute(queue), copy, CancellationToken.None);
+            link.Accept(message);
+        }
+    }
+}
+
+/// <summary>The application properties of a dead letter's copy on RabbitMQ, named as Service Bus names them.</summary>
+public static class DeadLetterProperties
+{
+    public const string Reason = "DeadLetterReason";
+    public const string Description = "DeadLetterErrorDescription";
+    public const string Attempts = "schuldketen_pogingen";
+    public const string Queue = "schuldketen_wachtrij";
+}
