@@ -9,8 +9,9 @@ rm -rf "$results"
 mkdir -p "$results"
 
 SCHULDKETEN_TEST_POSTGRES=$(./infra/postgres.sh start)
-export SCHULDKETEN_TEST_POSTGRES
-trap './infra/postgres.sh stop' EXIT
+SCHULDKETEN_TEST_RABBITMQ=$(./infra/rabbitmq.sh start)
+export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ
+trap './infra/postgres.sh stop; ./infra/rabbitmq.sh stop' EXIT
 
 status=0
 dotnet test Schuldketen.sln --configuration Release \

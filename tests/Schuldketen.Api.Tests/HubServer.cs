@@ -53,6 +53,9 @@ public sealed class HubServer : IAsyncDisposable
 
     public TrajectoryStore Store => app.Services.GetRequiredService<TrajectoryStore>();
 
+    public T Service<T>()
+        where T : notnull => app.Services.GetRequiredService<T>();
+
     /// <summary>Every line the hub logged, with exceptions, as text.</summary>
     public IReadOnlyList<string> LogLines => logs.Lines.ToList();
 

@@ -16,8 +16,11 @@ public sealed class BusOptions
 
     public string? Key { get; set; }
 
-    /// <summary>The topic (RabbitMQ: a topic exchange) the hub publishes partner events to.</summary>
-    public string Topic { get; set; } = "schuldketen.uit";
+    /// <summary>
+    /// The start of every name on the broker: the topic <c>&lt;prefix&gt;.uit</c> (RabbitMQ: a topic exchange), the
+    /// intake queues <c>&lt;prefix&gt;.in.&lt;role&gt;.&lt;oin&gt;</c> and the dead-letter exchange <c>&lt;prefix&gt;.dood</c>.
+    /// </summary>
+    public string Prefix { get; set; } = "schuldketen";
 
     /// <summary>Attempts at a message before it is dead-lettered, as the Azure Functions trigger's maxDeliveryCount.</summary>
     public int MaxDeliveryCount { get; set; } = 5;

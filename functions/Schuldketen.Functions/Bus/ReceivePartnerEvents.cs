@@ -39,7 +39,7 @@ public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, 
         }
 
         var sender = new Sender(partner.Organisation, role);
-        var queueName = BusAddresses.IntakeQueue(partner);
+        var queueName = new BusAddresses(Options.Profile, Options.Prefix).IntakeQueue(partner);
         await using var queue = bus.OpenQueue(queueName);
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)

@@ -20,7 +20,7 @@ public static class BusCommand
             }
 
             await RabbitMqTopology.ProvisionAsync(options, cancellationToken);
-            await output.WriteLineAsync($"Provisioned {options.Topic} and the queues of {options.Partners.Count} partner role(s).");
+            await output.WriteLineAsync($"Provisioned {options.Prefix}.uit and the queues of {options.Partners.Count} partner role(s).");
             return 0;
         });
         return new Command("bus", "The message bus.") { provision };

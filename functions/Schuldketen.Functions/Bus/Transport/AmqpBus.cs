@@ -16,7 +16,7 @@ public sealed class AmqpBus : IBusTransport
     public AmqpBus(BusOptions options, TimeProvider time)
     {
         this.options = options;
-        Addresses = new BusAddresses(options.Profile, options.Topic);
+        Addresses = new BusAddresses(options.Profile, options.Prefix);
         connection = new AmqpConnection(options, time);
     }
 

@@ -13,6 +13,7 @@ namespace Schuldketen.Functions.Bus.Transport;
 internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string queue, int credit) : IBusQueue
 {
     private static readonly Symbol DeadLetterCondition = new("com.microsoft:dead-letter");
+    private static readonly TimeSpan BufferedOnly = TimeSpan.FromMilliseconds(1);
 
     private ReceiverLink? receiver;
 
@@ -29,7 +30,8 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
         while (message is not null)
         {
             batch.Add(new ReceivedMessage(AmqpMessages.FromAmqp(message), (int)(message.Header?.DeliveryCount ?? 0) + 1, new Settlement(bus, queue, link, message)));
-            message = batch.Count < max ? await link.ReceiveAsync(TimeSpan.Zero) : null;
+            // What is already buffered (a zero timeout never completes in AMQPNetLite's async receive).
+            message = batch.Count < max ? await link.ReceiveAsync(BufferedOnly) : null;
         }
 
         return batch;

@@ -1,20 +1,22 @@
 namespace Schuldketen.Functions.Bus.Transport;
 
 /// <summary>
-/// Where messages go on each broker. Names are the same on both: the topic, an intake queue per
-/// partner and role (<c>schuldketen.in.&lt;role&gt;.&lt;oin&gt;</c>), and per partner what it hears.
+/// Where messages go on each broker. Names are the same on both: the topic <c>&lt;prefix&gt;.uit</c>, an
+/// intake queue per partner and role (<c>&lt;prefix&gt;.in.&lt;role&gt;.&lt;oin&gt;</c>), and per partner what it hears.
 /// RabbitMQ's AMQP 1.0 plugin addresses exchanges and declared queues by path; Service Bus by entity path.
 /// </summary>
-public sealed record BusAddresses(BusProfile Profile, string Topic)
+public sealed record BusAddresses(BusProfile Profile, string Prefix)
 {
     /// <summary>The application property that names the recipient, for Service Bus subscription filters.</summary>
     public const string RecipientProperty = "schuldketen_ontvanger";
 
     public const string AudienceProperty = "schuldketen_publiek";
 
-    public string DeadLetterExchange => Topic + ".dood";
+    public string Topic => Prefix + ".uit";
 
-    public static string IntakeQueue(BusPartner partner) => $"schuldketen.in.{partner.Role}.{partner.Organisation}";
+    public string DeadLetterExchange => Prefix + ".dood";
+
+    public string IntakeQueue(BusPartner partner) => $"{Prefix}.in.{partner.Role}.{partner.Organisation}";
 
     /// <summary>RabbitMQ: the quorum queue the dead-letter exchange routes a queue's dead letters to.</summary>
     public static string DeadLetterQueue(string queue) => queue + ".dlq";

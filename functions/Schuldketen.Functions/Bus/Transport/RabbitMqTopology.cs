@@ -11,15 +11,15 @@ public static class RabbitMqTopology
 {
     public static async Task ProvisionAsync(BusOptions options, CancellationToken cancellationToken)
     {
-        var addresses = new BusAddresses(BusProfile.RabbitMq, options.Topic);
+        var addresses = new BusAddresses(BusProfile.RabbitMq, options.Prefix);
         var factory = new ConnectionFactory { Uri = new Uri(options.Address ?? throw new InvalidOperationException("Set Schuldketen:Bus:Address to the broker's amqp:// URI.")) };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await channel.ExchangeDeclareAsync(options.Topic, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(addresses.Topic, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(addresses.DeadLetterExchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         foreach (var partner in options.Partners)
         {
-            var queue = BusAddresses.IntakeQueue(partner);
+            var queue = addresses.IntakeQueue(partner);
             var deadLetters = BusAddresses.DeadLetterQueue(queue);
             await DeclareQuorumAsync(channel, deadLetters, [], cancellationToken);
             await channel.QueueBindAsync(deadLetters, addresses.DeadLetterExchange, queue, cancellationToken: cancellationToken);
@@ -39,7 +39,7 @@ public static class RabbitMqTopology
         {
             var queue = addresses.PartnerQueue(organisation);
             await DeclareQuorumAsync(channel, queue, [], cancellationToken);
-            await channel.QueueBindAsync(queue, options.Topic, $"*.{organisation}", cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(queue, addresses.Topic, $"*.{organisation}", cancellationToken: cancellationToken);
         }
     }
 
