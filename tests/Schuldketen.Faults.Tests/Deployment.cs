@@ -57,6 +57,7 @@ internal sealed class Deployment : IAsyncDisposable
             Topic = $"fouttest.{name}",
             Partners = [MunicipalityPartner, CounsellorPartner],
         };
+        await FreshIntakeQueues.RemoveAsync(bus);
         await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
 
         var keys = new HubKeys(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));

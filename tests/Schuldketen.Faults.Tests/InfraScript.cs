@@ -20,6 +20,9 @@ internal static class InfraScript
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+
+            // RabbitMQ's tools drop crash dumps into the folder they run in.
+            WorkingDirectory = Path.GetTempPath(),
             Environment =
             {
                 ["SCHULDKETEN_SERVERS_DIR"] = ServersDirectory,
