@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Npgsql;
+using Schuldketen.Contracts;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Bus;
+using Schuldketen.Functions.Bus.Transport;
+using Schuldketen.Functions.Hosting;
+
+namespace Schuldketen.Faults.Tests;
+
+/// <summary>
+/// The hub as it runs in production, for one test: real host processes with the same keys on a fresh
+/// PostgreSQL database, publishing to their own RabbitMQ topic (provisioned first), and the municipality
+/// and the debt counsellor as bus partners. Signs the partners' tokens with the hosts' key.
+/// </summary>
+internal sealed class Deployment : IAsyncDisposable
+{
+    private readonly EmbeddedTokenIssuer issuer;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthenticationHeaderValue> tokens = new(StringComparer.Ordinal);
+
+    private Deployment(string database, BusOptions bus, EmbeddedTokenIssuer issuer, IReadOnlyList<HostProcess> hosts, string logFolder)
+    {
+        Database = database;
+        Bus = bus;
+        this.issuer = issuer;
+        Hosts = hosts;
+        LogFolder = logFolder;
+    }
+
+    public static BusPartner MunicipalityPartner { get; } = new() { Organisation = Journey.Municipality, Role = PartnerRole.Municipality.WireName() };
+
+    public static BusPartner CounsellorPartner { get; } = new() { Organisation = Journey.Counsellor, Role = PartnerRole.DebtCounsellor.WireName() };
+
+    /// <summary>The connection string of this test's own database.</summary>
+    public string Database { get; }
+
+    public BusOptions Bus { get; }
+
+    public BusAddresses Addresses => new(BusProfile.RabbitMq, Bus.Topic);
+
+    public IReadOnlyList<HostProcess> Hosts { get; }
+
+    public string LogFolder { get; }
+
+    public IEnumerable<string> LogFiles => Hosts.SelectMany(host => host.LogFiles);
+
+    public static async Task<Deployment> StartAsync(Servers servers, string test, int hostCount)
+    {
+        var name = $"{test}{Guid.NewGuid():N}"[..Math.Min(40, test.Length + 32)].ToLowerInvariant();
+        var database = new NpgsqlConnectionStringBuilder(servers.PostgresConnection) { Database = name }.ConnectionString;
+        var bus = new BusOptions
+        {
+            Profile = BusProfile.RabbitMq,
+            Address = servers.RabbitMqUri,
+            Topic = $"fouttest.{name}",
+            Partners = [MunicipalityPartner, CounsellorPartner],
+        };
+        await FreshIntakeQueues.RemoveAsync(bus);
+        await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
+
+        var keys = new HubKeys(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+        var environment = new Dictionary<string, string>
+        {
+            ["Schuldketen__Postgres"] = database,
+            ["Schuldketen__DemoData"] = "false",
+            ["Schuldketen__Keys__SubjectHash"] = Convert.ToBase64String(keys.SubjectHash),
+            ["Schuldketen__Keys__SubjectEncryption"] = Convert.ToBase64String(keys.SubjectEncryption),
+            ["Schuldketen__Keys__TokenSigning"] = Convert.ToBase64String(keys.TokenSigning),
+            ["Schuldketen__Bus__Profile"] = nameof(BusProfile.RabbitMq),
+            ["Schuldketen__Bus__Address"] = servers.RabbitMqUri,
+            ["Schuldketen__Bus__Topic"] = bus.Topic,
+            ["Schuldketen__Webhooks__AllowLoopback"] = "true",
+            ["Schuldketen__Webhooks__AllowHttp"] = "true",
+            ["Schuldketen__Limits__RequestsPerWindow"] = "1000000",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
+        for (var index = 0; index < bus.Partners.Count; index++)
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"Schuldketen__Bus__Partners__{index}__");
+            environment[prefix + "Organisation"] = bus.Partners[index].Organisation;
+            environment[prefix + "Role"] = bus.Partners[index].Role;
+        }
+
+        var logFolder = Path.Combine(AppContext.BaseDirectory, "fault-logs", name);
+        Directory.CreateDirectory(logFolder);
+        var hosts = Enumerable.Range(0, hostCount).Select(index => new HostProcess($"host-{(char)('a' + index)}", environment, logFolder)).ToList();
+        var deployment = new Deployment(database, bus, new EmbeddedTokenIssuer(keys, new AuthOptions(), TimeProvider.System), hosts, logFolder);
+        try
+        {
+            // The first host creates the database and its schema; the others start on it.
+            foreach (var host in hosts)
+            {
+                await host.StartAsync();
+            }
+        }
+        catch
+        {
+            await deployment.DisposeAsync();
+            throw;
+        }
+
+        return deployment;
+    }
+
+    /// <summary>The bearer token of the municipality or the debt counsellor, signed once per test.</summary>
+    public AuthenticationHeaderValue Token(string organisation) => tokens.GetOrAdd(organisation, oin =>
+        new AuthenticationHeaderValue("Bearer", issuer.Issue(oin, oin == Journey.Municipality ? PartnerRole.Municipality : PartnerRole.DebtCounsellor,
+            lifetime: TimeSpan.FromHours(2))));
+
+    /// <summary>A client of <paramref name="host"/> calling as <paramref name="organisation"/>.</summary>
+    public HttpClient Client(HostProcess host, string organisation) =>
+        new() { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = Token(organisation) } };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
