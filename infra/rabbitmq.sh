@@ -17,6 +17,7 @@ export HOME=$base ERL_EPMD_PORT=$((port - 12351)) ERL_EPMD_ADDRESS=127.0.0.1 \
   RABBITMQ_PID_FILE=$base/rabbit.pid RABBITMQ_CONFIG_FILE=$base/rabbitmq \
   RABBITMQ_ENABLED_PLUGINS_FILE=$base/enabled_plugins PATH=/usr/lib/rabbitmq/bin:$PATH
 uri="amqp://guest:guest@127.0.0.1:$port"
+cd /tmp # RabbitMQ's tools drop crash dumps into the folder they run in
 
 running() { [ -f "$base/rabbit.pid" ] && rabbitmqctl -q status >/dev/null 2>&1; }
 

@@ -55,7 +55,8 @@ internal sealed class BenchHub : IAsyncDisposable
         if (provider != "sqlite")
         {
             var server = postgres ?? throw new ArgumentException("PostgreSQL needs --postgres or SCHULDKETEN_BENCH_POSTGRES.");
-            var database = new NpgsqlConnectionStringBuilder(server) { Database = $"hub{Guid.NewGuid():N}" }.ConnectionString;
+            var database = configuration.GetValueOrDefault("Schuldketen:Postgres")
+                           ?? new NpgsqlConnectionStringBuilder(server) { Database = $"hub{Guid.NewGuid():N}" }.ConnectionString;
             configuration["Schuldketen:Postgres"] = database;
             settings = StoreSettings.PostgreSql(database);
         }

@@ -16,5 +16,10 @@ if (args is ["webhook", .. var webhook])
     return await WebhookBenchmark.RunAsync(webhook);
 }
 
+if (args is ["bus", .. var bus])
+{
+    return await BusBenchmark.RunAsync(bus);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
 return 0;

@@ -38,7 +38,7 @@ internal sealed class Deployment : IAsyncDisposable
 
     public BusOptions Bus { get; }
 
-    public BusAddresses Addresses => new(BusProfile.RabbitMq, Bus.Topic);
+    public BusAddresses Addresses => new(BusProfile.RabbitMq, Bus.Prefix);
 
     public IReadOnlyList<HostProcess> Hosts { get; }
 
@@ -54,10 +54,9 @@ internal sealed class Deployment : IAsyncDisposable
         {
             Profile = BusProfile.RabbitMq,
             Address = servers.RabbitMqUri,
-            Topic = $"fouttest.{name}",
+            Prefix = $"fouttest{name}",
             Partners = [MunicipalityPartner, CounsellorPartner],
         };
-        await FreshIntakeQueues.RemoveAsync(bus);
         await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
 
         var keys = new HubKeys(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
@@ -70,7 +69,7 @@ internal sealed class Deployment : IAsyncDisposable
             ["Schuldketen__Keys__TokenSigning"] = Convert.ToBase64String(keys.TokenSigning),
             ["Schuldketen__Bus__Profile"] = nameof(BusProfile.RabbitMq),
             ["Schuldketen__Bus__Address"] = servers.RabbitMqUri,
-            ["Schuldketen__Bus__Topic"] = bus.Topic,
+            ["Schuldketen__Bus__Prefix"] = bus.Prefix,
             ["Schuldketen__Webhooks__AllowLoopback"] = "true",
             ["Schuldketen__Webhooks__AllowHttp"] = "true",
             ["Schuldketen__Limits__RequestsPerWindow"] = "1000000",

@@ -36,7 +36,7 @@ public sealed class PoisonMessageTests(Servers servers, ITestOutputHelper output
             broken["id"] = WrongSpecVersion;
             broken["specversion"] = "0.3";
 
-            var queue = BusAddresses.IntakeQueue(Deployment.CounsellorPartner);
+            var queue = deployment.Addresses.IntakeQueue(Deployment.CounsellorPartner);
             await using var deadLetters = QueueReader.Start(deployment.Bus.Address!, deployment.Addresses.DeadLetters(queue));
             await using (var partner = await PartnerBus.OpenAsync(deployment.Bus.Address!, deployment.Addresses.Receive(queue)))
             {

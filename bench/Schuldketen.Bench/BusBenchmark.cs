@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Amqp;
+using Amqp.Framing;
+using Schuldketen.Contracts;
+using Schuldketen.Contracts.CloudEvents;
+using Schuldketen.Functions.Bus;
+using Schuldketen.Functions.Bus.Transport;
+
+namespace Schuldketen.Bench;
+
+/// <summary>
+/// The bus on RabbitMQ, in one run: a raw AMQPNetLite publish of messages shaped like the hub's
+/// (same properties, same body size, the same number in flight) as the baseline; the hub's relay
+/// draining an outbox that filled while the broker was out of reach; and intake-to-bus latency at
+/// a fixed offered load. Prints
+/// <c>bus &lt;profile&gt; events_per_s=… raw_publish_per_s=… ratio=… p99_ms=…</c> last.
+/// </summary>
+internal static class BusBenchmark
+{
+    private const int InFlight = 1000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var rabbitMq = Argument(args, "--rabbitmq") ?? Environment.GetEnvironmentVariable("SCHULDKETEN_BENCH_RABBITMQ")
+                       ?? throw new ArgumentException("The bus benchmark needs --rabbitmq amqp://… or SCHULDKETEN_BENCH_RABBITMQ.");
+        var journeys = int.Parse(Argument(args, "--journeys") ?? "2000", CultureInfo.InvariantCulture);
+        var load = int.Parse(Argument(args, "--load") ?? "500", CultureInfo.InvariantCulture);
+        var provider = options.Postgres is null ? "sqlite" : "postgresql";
+        var partners = new List<BusPartner>
+        {
+            new() { Organisation = PartnerJourney.Municipality, Role = PartnerRole.Municipality.WireName() },
+            new() { Organisation = PartnerJourney.Counsellor, Role = PartnerRole.DebtCounsellor.WireName() },
+        };
+        var bus = new BusOptions { Profile = BusProfile.RabbitMq, Address = rabbitMq, Prefix = $"bench{Guid.NewGuid():N}", Partners = partners };
+        await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
+        var addresses = new BusAddresses(BusProfile.RabbitMq, bus.Prefix);
+        await using var partnerQueue = await PartnerQueue.OpenAsync(rabbitMq, addresses.PartnerSubscription(PartnerJourney.Counsellor));
+
+        // Fill the outbox while the hub cannot reach the broker, then let a hub on the same database drain it.
+        var database = options.Postgres is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(options.Postgres) { Database = $"bus{Guid.NewGuid():N}" }.ConnectionString;
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "schuldketen-bench", $"bus{Guid.NewGuid():N}");
+        var unreachable = Settings(bus, "amqp://guest:guest@127.0.0.1:9", dataDirectory, database);
+        await using (var filling = await BenchHub.StartAsync(provider, database, unreachable))
+        {
+            await SendJourneysAsync(filling, journeys, options.HttpClients);
+        }
+
+        var backlog = await OutboxBacklog.CountAsync(dataDirectory, database, PartnerJourney.Counsellor);
+        var raw = await RawPublishAsync(rabbitMq, addresses, backlog, partnerQueue);
+
+        var draining = Stopwatch.StartNew();
+        await using var hub = await BenchHub.StartAsync(provider, database, Settings(bus, rabbitMq, dataDirectory, database));
+        var drained = await partnerQueue.CountUntilAsync(backlog, TimeSpan.FromMinutes(5));
+        var relayPerSecond = partnerQueue.ArrivalRate();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bus {provider} backlog={backlog} drained={drained} relay_s={draining.Elapsed.TotalSeconds:F2} raw_s={backlog / raw:F2}"));
+
+        var latencies = await IntakeToBusAsync(hub, partnerQueue, load, seconds: 10, options.HttpClients);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bus rabbitmq events_per_s={relayPerSecond:F0} raw_publish_per_s={raw:F0} ratio={relayPerSecond / raw:F2} p99_ms={Percentile(latencies, 0.99):F1}"));
+        return drained == backlog ? 0 : 1;
+    }
+
+    private static Dictionary<string, string?> Settings(BusOptions bus, string address, string dataDirectory, string? database)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Schuldketen:Bus:Profile"] = nameof(BusProfile.RabbitMq),
+            ["Schuldketen:Bus:Address"] = address,
+            ["Schuldketen:Bus:Prefix"] = bus.Prefix,
+            ["Schuldketen:Bus:RelayInterval"] = "00:00:00.020",
+            ["Schuldketen:DataDirectory"] = dataDirectory,
+        };
+        if (database is not null)
+        {
+            settings["Schuldketen:Postgres"] = database;
+        }
+
+        for (var index = 0; index < bus.Partners.Count; index++)
+        {
+            settings[$"Schuldketen:Bus:Partners:{index}:Organisation"] = bus.Partners[index].Organisation;
+            settings[$"Schuldketen:Bus:Partners:{index}:Role"] = bus.Partners[index].Role;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Registers the journeys and sends every step of each, trajectories side by side.</summary>
+    private static async Task SendJourneysAsync(BenchHub hub, int journeys, int clients)
+    {
+        using var municipality = hub.Client(PartnerJourney.Municipality, PartnerRole.Municipality, clients);
+        using var counsellor = hub.Client(PartnerJourney.Counsellor, PartnerRole.DebtCounsellor, clients);
+        var ids = await Registrations.RegisterAsync(municipality, Residents.Bsns().Take(journeys).ToList(), clients);
+        var registeredAt = DateTimeOffset.UtcNow;
+        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (index, _) =>
+        {
+            for (var step = 0; step < PartnerJourney.Steps.Count; step++)
+            {
+                await PostAsync(PartnerJourney.Steps[step].Sender == PartnerRole.Municipality ? municipality : counsellor,
+                    CloudEventBodies.For(ids[index], step, PartnerJourney.Steps[step], registeredAt));
+            }
+        });
+    }
+
+    /// <summary>Messages shaped as the hub publishes them, <see cref="InFlight"/> at a time on one link; returns messages per second.</summary>
+    private static async Task<double> RawPublishAsync(string rabbitMq, BusAddresses addresses, int count, PartnerQueue partnerQueue)
+    {
+        var connection = await Connection.Factory.CreateAsync(new Address(rabbitMq));
+        var session = new Session(connection);
+        var sender = new SenderLink(session, "bench-raw", addresses.Publish("behandelaar", PartnerJourney.Counsellor));
+        using var data = JsonDocument.Parse("""{"trajectory":"t","sequence":1,"eventType":"nl.schuldketen.traject.eerste-gesprek-gehouden","phase":"besluit","occurredAt":"2026-03-02T10:00:00Z"}""");
+        var clock = Stopwatch.StartNew();
+        var window = new SemaphoreSlim(InFlight);
+        var sends = new List<Task>(count);
+        for (var n = 0; n < count; n++)
+        {
+            await window.WaitAsync();
+            var cloudEvent = AmqpCloudEvent.From(CloudEventEnvelope.Outgoing($"raw-{n}", "urn:nld:oin:00000001000000000000:systeem:schuldketen",
+                "nl.schuldketen.traject.eerste-gesprek-gehouden", "t", DateTimeOffset.UtcNow, data.RootElement, n));
+            var message = new Message
+            {
+                Header = new Header { Durable = true },
+                Properties = new Properties { MessageId = cloudEvent.MessageId, ContentType = cloudEvent.ContentType },
+                ApplicationProperties = new ApplicationProperties(),
+                BodySection = new Data { Binary = cloudEvent.Body },
+            };
+            foreach (var (name, value) in cloudEvent.Properties)
+            {
+                message.ApplicationProperties[name] = value;
+            }
+
+            sends.Add(sender.SendAsync(message).ContinueWith(_ => window.Release(), TaskScheduler.Default));
+        }
+
+        await Task.WhenAll(sends);
+        var perSecond = count / clock.Elapsed.TotalSeconds;
+        await session.CloseAsync();
+        await connection.CloseAsync();
+        await partnerQueue.CountUntilAsync(count, TimeSpan.FromMinutes(2));
+        partnerQueue.Reset();
+        return perSecond;
+    }
+
+    /// <summary>Fresh journeys at a fixed offered load; the time from sending each event to its arrival on the partner's queue.</summary>
+    private static async Task<List<double>> IntakeToBusAsync(BenchHub hub, PartnerQueue partnerQueue, int load, int seconds, int clients)
+    {
+        using var municipality = hub.Client(PartnerJourney.Municipality, PartnerRole.Municipality, clients);
+        using var counsellor = hub.Client(PartnerJourney.Counsellor, PartnerRole.DebtCounsellor, clients);
+        var steps = PartnerJourney.Steps.Take(5).ToList();
+        var total = load * seconds;
+        var ids = await Registrations.RegisterAsync(municipality, Residents.Bsns().Skip(1_000_000).Take((total / steps.Count) + 1).ToList(), clients);
+        partnerQueue.Reset();
+        var registeredAt = DateTimeOffset.UtcNow;
+        var sent = new ConcurrentDictionary<string, long>();
+        var ready = new ConcurrentQueue<(int Trajectory, int Step)>(Enumerable.Range(0, ids.Length).Select(index => (index, 0)));
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; n < total && ready.TryDequeue(out var next); n++)
+        {
+            var due = TimeSpan.FromSeconds((double)n / load);
+            if (clock.Elapsed < due)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            inFlight.Add(SendAsync(next));
+        }
+
+        await Task.WhenAll(inFlight);
+        await partnerQueue.CountUntilAsync(partnerQueue.Arrivals.Count + sent.Count(pair => !partnerQueue.Arrivals.ContainsKey(pair.Key)), TimeSpan.FromMinutes(1));
+        return sent.Where(pair => partnerQueue.Arrivals.ContainsKey(pair.Key))
+            .Select(pair => Stopwatch.GetElapsedTime(pair.Value, partnerQueue.Arrivals[pair.Key]).TotalMilliseconds)
+            .Order()
+            .ToList();
+
+        async Task SendAsync((int Trajectory, int Step) item)
+        {
+            var step = steps[item.Step];
+            var started = Stopwatch.GetTimestamp();
+            var answer = await PostAsync(step.Sender == PartnerRole.Municipality ? municipality : counsellor,
+                CloudEventBodies.For(ids[item.Trajectory], item.Step, step, registeredAt));
+            sent[$"{ids[item.Trajectory]}-{answer.GetProperty("sequence").GetInt64()}-behandelaar"] = started;
+            if (item.Step + 1 < steps.Count)
+            {
+                ready.Enqueue((item.Trajectory, item.Step + 1));
+            }
+        }
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CloudEventEnvelope.MediaType);
+        using var response = await client.PostAsync("/api/v1/events", content);
+        var answer = await response.Content.ReadAsByteArrayAsync();
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"An event answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)}");
+        }
+
+        return JsonDocument.Parse(answer).RootElement.Clone();
+    }
+
+    private static string? Argument(string[] args, string name) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
+
+    private static double Percentile(List<double> sorted, double fraction) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * fraction) - 1)];
+}
