@@ -30,6 +30,8 @@ public sealed class HubOptions
     public LimitOptions Limits { get; set; } = new();
 
     public WebhookOptions Webhooks { get; set; } = new();
+
+    public PortalOptions Portal { get; set; } = new();
 }
 
 /// <summary>Where webhooks may go, and how often the relay looks for work when nothing wakes it.</summary>
