@@ -108,6 +108,23 @@ public static class PageHosting
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
             RequestPath = "/assets",
         });
+        app.Use(async (context, next) =>
+        {
+            // Pages anyone may open (start, login) still show the menu of whoever is logged in.
+            if (context.User.Identity?.IsAuthenticated != true && PageProblems.Applies(context))
+            {
+                foreach (var scheme in (string[])[PageSchemes.Resident, PageSchemes.Staff])
+                {
+                    if (await context.AuthenticateAsync(scheme) is { Succeeded: true } login)
+                    {
+                        context.User = login.Principal;
+                        break;
+                    }
+                }
+            }
+
+            await next(context);
+        });
         app.MapRazorPages();
     }
 
