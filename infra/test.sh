@@ -8,6 +8,8 @@ results=.tmp/test-results
 rm -rf "$results"
 mkdir -p "$results"
 
+./infra/chromium.sh
+
 SCHULDKETEN_TEST_POSTGRES=$(./infra/postgres.sh start)
 export SCHULDKETEN_TEST_POSTGRES
 trap './infra/postgres.sh stop' EXIT

@@ -71,8 +71,8 @@ public sealed partial class AccessibilityTests(Chromium chromium) : IAsyncLifeti
             Assert.NotEmpty(axe.Passes);
             problems.AddRange(axe.Violations.Select(violation =>
                 $"{path}: {violation.Id} ({violation.Help}) at {string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString()))}"));
-            problems.AddRange((await LayoutProblemsAsync(page)).Select(problem => $"{path}: {problem}"));
             await visitor.ScreenshotAsync($"{name}{ScreenshotName(kind)}");
+            problems.AddRange((await LayoutProblemsAsync(page)).Select(problem => $"{path}: {problem}"));
 
             foreach (var href in await page.Locator("a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"))
             {
