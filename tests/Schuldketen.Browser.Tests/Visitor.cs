@@ -4,7 +4,7 @@ using Schuldketen.Functions.Demo;
 namespace Schuldketen.Browser.Tests;
 
 /// <summary>A person in their own browser context, logging in the way the pages offer it.</summary>
-public sealed class Visitor(IBrowserContext context, IPage page, Uri address) : IAsyncDisposable
+public sealed class Visitor(IBrowserContext context, IPage page) : IAsyncDisposable
 {
     public const int Wide = 1280;
     public const int Narrow = 360;
@@ -12,8 +12,6 @@ public sealed class Visitor(IBrowserContext context, IPage page, Uri address) : 
     public IPage Page => page;
 
     public IBrowserContext Context => context;
-
-    public Uri Address => address;
 
     public static async Task<Visitor> OpenAsync(Chromium chromium, PortalHub hub, int width = Wide)
     {
@@ -23,7 +21,7 @@ public sealed class Visitor(IBrowserContext context, IPage page, Uri address) : 
             ViewportSize = new ViewportSize { Width = width, Height = width == Narrow ? 740 : 800 },
             Locale = "nl-NL",
         });
-        return new Visitor(context, await context.NewPageAsync(), hub.Address);
+        return new Visitor(context, await context.NewPageAsync());
     }
 
     public async Task LoginAsResidentAsync(DemoResident resident)
