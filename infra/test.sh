@@ -8,6 +8,8 @@ results=.tmp/test-results
 rm -rf "$results"
 mkdir -p "$results"
 
+./infra/chromium.sh
+
 SCHULDKETEN_TEST_POSTGRES=$(./infra/postgres.sh start)
 SCHULDKETEN_TEST_RABBITMQ=$(./infra/rabbitmq.sh start)
 export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ

@@ -23,6 +23,9 @@ public static class DemoOrganisations
         new("consulent-2", "Jan Jansen"),
         new("consulent-3", "Sanne Bakker"),
     ];
+
+    /// <summary>The municipality's debt-help team; the demo seed's municipal events are theirs.</summary>
+    public static IReadOnlyList<DemoPerson> MunicipalStaff { get; } = [new("medewerker-kcc", "Noor Visser")];
 }
 
 public sealed record DemoOrganisation(string Oin, string Name, PartnerRole Role);

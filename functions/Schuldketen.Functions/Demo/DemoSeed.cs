@@ -50,6 +50,9 @@ public sealed class DemoSeed(TrajectoryStore store, SubjectProtector protector, 
         (15, [(EventTypes.CrisisCheckCompleted, 1, "geen-crisis", null), (EventTypes.Referred, 10, null, "doorverwezen")]),
     ];
 
+    /// <summary>How many demo trajectories (and residents) the seed makes.</summary>
+    public static int JourneyCount => Journeys.Length;
+
     public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         if ((await store.ListAsync(new TrajectoryQuery(Municipality.Oin, PageSize: 1), cancellationToken)).Total > 0)

@@ -54,6 +54,7 @@ public static class HubHost
         AddDomain(builder, options);
         AddIdentity(builder, options);
         AddHttp(builder, options);
+        PageHosting.Add(builder, options, options.DataDirectory ?? StoreSettings.DefaultDataDirectory());
 
         var app = builder.Build();
         UsePipeline(app);
@@ -147,7 +148,8 @@ public static class HubHost
             // The hub's own problems name their rule already; what the framework answers by itself gets the hub's words.
             if (problem.Type is null || !problem.Type.StartsWith(HubProblems.TypePrefix, StringComparison.Ordinal))
             {
-                var known = HubProblems.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
+                var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+                var known = PageProblems.Applies(context.HttpContext) ? PageProblems.ForStatus(status) : HubProblems.ForStatus(status);
                 problem.Type = HubProblems.TypePrefix + (known?.Rule ?? "interne-fout");
                 problem.Title = known?.Title ?? "Internal error";
                 problem.Detail = known?.Detail ?? "Something went wrong in the hub. Retry with the same event id; an event is applied once at most.";
@@ -222,5 +224,6 @@ public static class HubHost
         var open = app.MapGroup("/api/v1");
         GetEventTypes.Map(open);
         GetSchema.Map(open);
+        PageHosting.Map(app);
     }
 }

@@ -32,6 +32,7 @@ public sealed class HubOptions
     public WebhookOptions Webhooks { get; set; } = new();
 
     public Bus.BusOptions Bus { get; set; } = new();
+    public PortalOptions Portal { get; set; } = new();
 }
 
 /// <summary>Where webhooks may go, and how often the relay looks for work when nothing wakes it.</summary>

@@ -88,20 +88,25 @@ internal abstract class StoreDialect(string connectionString)
 
     /// <summary>A page of the trajectories <paramref name="organisation"/> takes part in, newest change first, and how many there are in all.</summary>
     public async Task<(List<TrajectoryRow> Page, long Total)> ListAsync(
-        DbConnection connection, string organisation, string? phase, string? dueBy, long offset, int limit)
+        DbConnection connection, string organisation, string? phase, string? dueBy, long offset, int limit, string? contact = null)
     {
         const string from =
             "FROM trajectories t " +
-            "WHERE EXISTS (SELECT 1 FROM participants p WHERE p.trajectory_id = t.id AND p.organisation = @organisation) " +
+            "WHERE EXISTS (SELECT 1 FROM participants p WHERE p.trajectory_id = t.id AND p.organisation = @organisation " +
+            "AND (@contact IS NULL OR p.contact_id = @contact)) " +
             "AND (@phase IS NULL OR t.phase = @phase) " +
             "AND (@dueBy IS NULL OR EXISTS (SELECT 1 FROM timers m WHERE m.trajectory_id = t.id AND m.due_on <= @dueBy))";
-        var parameters = new { organisation, phase, dueBy, offset, limit };
+        var parameters = new { organisation, phase, dueBy, offset, limit, contact };
         var page = await connection.QueryAsync<TrajectoryRow>(
             $"SELECT {TrajectoryColumns.Replace("id AS Id", "t.id AS Id", StringComparison.Ordinal)} {from} ORDER BY t.updated_at DESC, t.id LIMIT @limit OFFSET @offset",
             parameters);
         var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {from}", parameters);
         return (page.AsList(), total);
     }
+
+    public async Task<List<TrajectoryRow>> OfSubjectAsync(DbConnection connection, string subjectHash) =>
+        (await connection.QueryAsync<TrajectoryRow>(
+            $"SELECT {TrajectoryColumns} FROM trajectories WHERE subject_hash = @subjectHash ORDER BY started_at DESC, id", new { subjectHash })).AsList();
 
     public abstract Task<List<(string TrajectoryId, string Organisation, string Role)>> ParticipationAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds);

@@ -107,8 +107,15 @@ public sealed class TrajectoryStore : IAsyncDisposable
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         var (rows, total) = await Dialect.ListAsync(
-            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1L) * query.PageSize, query.PageSize);
+            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1L) * query.PageSize, query.PageSize, query.Contact);
         return new TrajectoryPage(rows.Select(TrajectoryRecord.From).ToList(), total);
+    }
+
+    /// <summary>The trajectories of one resident, by the keyed hash of their BSN, newest first.</summary>
+    public async Task<IReadOnlyList<TrajectoryRecord>> OfSubjectAsync(string subjectHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        return (await Dialect.OfSubjectAsync(connection, subjectHash)).Select(TrajectoryRecord.From).ToList();
     }
 
     /// <summary>Records reads of personal data, one entry per trajectory read, in one transaction.</summary>

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Schuldketen.Contracts.Views;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Http;
+using Schuldketen.Functions.Portal;
+using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Intake;
+using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Workplace;
+
+namespace Schuldketen.Functions.Dashboard;
+
+/// <summary>
+/// One case: timeline, partner messages, open deadlines, and the permitted next steps as buttons that
+/// send the event through the same intake as the API, in the professional's name. Every read is audited.
+/// </summary>
+[Authorize(Policy = PageSchemes.StaffPolicy)]
+public sealed class CasePage(TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, TimeProvider time) : PageModel
+{
+    public CaseView? Case { get; private set; }
+
+    public TimelineView? Timeline { get; private set; }
+
+    public IReadOnlyList<HistoryEntryView> History { get; private set; } = [];
+
+    public IReadOnlyList<NextEventView> OneClickSteps { get; private set; } = [];
+
+    public IReadOnlyList<NextEventView> OtherSteps { get; private set; } = [];
+
+    public OrganisationNames Names => names;
+
+    public RiskLevel RiskOf(DeadlineView deadline) => risk.Of(deadline.DueOn, time.GetUtcNow().ToDutchDate());
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var sender = PageSchemes.StaffOf(User)!.AsSender();
+        if (await reader.ViewAsync(id, sender, RequestTrace.TraceParent, cancellationToken) is not CaseView view)
+        {
+            return NotFound();
+        }
+
+        Case = view;
+        Timeline = await reader.TimelineAsync(id, sender, RequestTrace.TraceParent, cancellationToken);
+        History = await reader.HistoryAsync(id, sender, RequestTrace.TraceParent, cancellationToken) ?? [];
+        var next = (await reader.NextEventsAsync(id, sender, RequestTrace.TraceParent, cancellationToken))?.Events ?? [];
+        OneClickSteps = next.Where(step => CounsellorSteps.IsOneClick(step.Type)).ToList();
+        OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(string id, [FromForm] string type)
+    {
+        var caller = PageSchemes.StaffOf(User)!;
+        var now = time.GetUtcNow();
+        if (CounsellorSteps.DataFor(type, now) is not { } data)
+        {
+            return BadRequest();
+        }
+
+        var result = await intake.AcceptAsync(CounsellorSteps.CloudEvent(type, id, caller.Organisation, now, data), caller.AsSender(), RequestTrace.TraceParent);
+        if (result.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[result.Problem is null ? "Melding" : "Fout"] = result.Problem is null
+            ? "De stap is vastgelegd."
+            : "Deze stap kon niet worden vastgelegd. Het traject is intussen misschien veranderd; bekijk de volgende stappen opnieuw.";
+        return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
+    }
+}

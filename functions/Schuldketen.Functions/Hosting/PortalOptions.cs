@@ -1,0 +1,31 @@
+namespace Schuldketen.Functions.Hosting;
+
+/// <summary>
+/// How people log in to the pages. Without configuration (the embedded default) a resident or a
+/// professional chooses a demo person; with <see cref="Residents"/> or <see cref="Staff"/> set,
+/// that login goes to an OpenID Connect provider (for residents: DigiD through a broker).
+/// </summary>
+public sealed class PortalOptions
+{
+    public OidcLogin? Residents { get; set; }
+
+    public OidcLogin? Staff { get; set; }
+
+    /// <summary>How often the notice function looks for changes residents should hear of.</summary>
+    public TimeSpan NoticeInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>An OpenID Connect client registration at an identity provider.</summary>
+public sealed class OidcLogin
+{
+    public string Authority { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Residents only: the claim that carries the BSN (DigiD brokers often use <c>bsn</c> or a <c>sub</c> of the form <c>s00000000:...</c>).</summary>
+    public string BsnClaim { get; set; } = "bsn";
+
+    public List<string> Scopes { get; set; } = ["openid"];
+}
