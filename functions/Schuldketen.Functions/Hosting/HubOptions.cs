@@ -32,6 +32,7 @@ public sealed class HubOptions
     public WebhookOptions Webhooks { get; set; } = new();
 
     public Bus.BusOptions Bus { get; set; } = new();
+
     public PortalOptions Portal { get; set; } = new();
 }
 
