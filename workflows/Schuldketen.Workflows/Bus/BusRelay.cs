@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Schuldketen.Workflows.Delivery;
 using Schuldketen.Workflows.Store;
 
@@ -5,13 +6,14 @@ namespace Schuldketen.Workflows.Bus;
 
 /// <summary>
 /// Publishes committed outbox rows to the bus topic, at least once and per trajectory in sequence
-/// order: a round sends in waves, the oldest unpublished event of every trajectory at once, then the
-/// next; a trajectory whose event the broker did not accept waits for the next round. Rows are
-/// marked published only after the broker accepted them, so a crash in between sends them again.
+/// order: in a round every trajectory sends its events one after another, each once the broker
+/// accepted the one before, all trajectories at once; a trajectory whose event the broker did not
+/// accept waits for the next round. Rows are marked published only after the broker accepted
+/// them, so a crash in between sends them again.
 /// </summary>
 public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub, TimeProvider time, RelaySettings settings)
 {
-    private const int BatchSize = 2000;
+    private const int BatchSize = 5000;
 
     public string Owner { get; } = settings.Owner;
 
@@ -24,32 +26,24 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
         }
 
         var pending = await outbox.PendingAsync(shards, BatchSize, cancellationToken);
-        var lines = pending.GroupBy(row => row.Event.TrajectoryId).Select(trajectory => new Queue<PendingPublication>(trajectory)).ToList();
-        var published = new List<long>(pending.Count);
-        Exception? failure = null;
-        while (lines.Count > 0)
+        var published = new ConcurrentBag<long>();
+        var failures = new ConcurrentQueue<Exception>();
+        await Task.WhenAll(pending.GroupBy(row => row.Event.TrajectoryId).Select(async trajectory =>
         {
-            var wave = lines.Select(line => line.Peek()).ToList();
-            var outcomes = await Task.WhenAll(wave.Select(row => PublishAsync(row, cancellationToken)));
-            for (var index = lines.Count - 1; index >= 0; index--)
+            foreach (var row in trajectory)
             {
-                if (outcomes[index] is { } error)
+                if (await PublishAsync(row, cancellationToken) is { } error)
                 {
-                    failure ??= error;
-                    lines.RemoveAt(index);
-                    continue;
+                    failures.Enqueue(error);
+                    return;
                 }
 
-                published.Add(lines[index].Dequeue().Event.Id);
-                if (lines[index].Count == 0)
-                {
-                    lines.RemoveAt(index);
-                }
+                published.Add(row.Event.Id);
             }
-        }
+        }));
 
         await outbox.MarkPublishedAsync(published, time.GetUtcNow(), CancellationToken.None);
-        return new PublishRound(published.Count, pending.Count - published.Count, failure);
+        return new PublishRound(published.Count, pending.Count - published.Count, failures.TryPeek(out var failure) ? failure : null);
     }
 
     public Task ReleaseAsync(CancellationToken cancellationToken) => outbox.Leases.ReleaseAsync(Owner, cancellationToken);
