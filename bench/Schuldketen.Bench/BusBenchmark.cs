@@ -39,7 +39,8 @@ internal static class BusBenchmark
         var bus = new BusOptions { Profile = BusProfile.RabbitMq, Address = rabbitMq, Prefix = $"bench{Guid.NewGuid():N}", Partners = partners };
         await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
         var addresses = new BusAddresses(BusProfile.RabbitMq, bus.Prefix);
-        await using var partnerQueue = await PartnerQueue.OpenAsync(rabbitMq, addresses.PartnerSubscription(PartnerJourney.Counsellor));
+        var recipients = partners.Select(partner => partner.Organisation).ToArray();
+        await using var partnerQueue = await PartnerQueue.OpenAsync(rabbitMq, recipients.Select(addresses.PartnerSubscription).ToArray());
 
         // Fill the outbox while the hub cannot reach the broker, then let a hub on the same database drain it.
         var database = options.Postgres is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(options.Postgres) { Database = $"bus{Guid.NewGuid():N}" }.ConnectionString;
@@ -50,8 +51,13 @@ internal static class BusBenchmark
             await SendJourneysAsync(filling, journeys, options.HttpClients);
         }
 
-        var backlog = await OutboxBacklog.CountAsync(dataDirectory, database, PartnerJourney.Counsellor);
-        var raw = await RawPublishAsync(rabbitMq, addresses, backlog, partnerQueue);
+        var backlog = 0;
+        foreach (var recipient in recipients)
+        {
+            backlog += await OutboxBacklog.CountAsync(dataDirectory, database, recipient);
+        }
+
+        var raw = await RawPublishAsync(rabbitMq, addresses, recipients, backlog, partnerQueue);
 
         // Both rates are taken where a partner sees them: from the first to the last arrival on its queue.
         await using var hub = await BenchHub.StartAsync(provider, database, Settings(bus, rabbitMq, dataDirectory, database));
@@ -60,7 +66,7 @@ internal static class BusBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bus {provider} backlog={backlog} drained={drained} raw_acked_per_s={raw.Acked:F0}"));
 
-        var latencies = await IntakeToBusAsync(hub, partnerQueue, load, seconds: 10, options.HttpClients);
+        var latencies = await IntakeToBusAsync(hub, partnerQueue, addresses.PartnerSubscription(PartnerJourney.Counsellor), load, seconds: 10, options.HttpClients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bus rabbitmq events_per_s={relayPerSecond:F0} raw_publish_per_s={raw.Arrived:F0} ratio={relayPerSecond / raw.Arrived:F2} p99_ms={Percentile(latencies, 0.99):F1}"));
         return drained == backlog ? 0 : 1;
@@ -107,12 +113,16 @@ internal static class BusBenchmark
         });
     }
 
-    /// <summary>Messages shaped as the hub publishes them, <see cref="InFlight"/> at a time on one link: per second acknowledged, and arrived.</summary>
-    private static async Task<(double Acked, double Arrived)> RawPublishAsync(string rabbitMq, BusAddresses addresses, int count, PartnerQueue partnerQueue)
+    /// <summary>
+    /// As many messages as the hub has to publish, shaped as it publishes them and spread over the same
+    /// recipients (a link each), <see cref="InFlight"/> at a time: per second acknowledged, and arrived.
+    /// </summary>
+    private static async Task<(double Acked, double Arrived)> RawPublishAsync(
+        string rabbitMq, BusAddresses addresses, IReadOnlyList<string> recipients, int count, PartnerQueue partnerQueue)
     {
         var connection = await Connection.Factory.CreateAsync(new Address(rabbitMq));
         var session = new Session(connection);
-        var sender = new SenderLink(session, "bench-raw", addresses.Publish("behandelaar", PartnerJourney.Counsellor));
+        var senders = recipients.Select(recipient => new SenderLink(session, $"bench-raw-{recipient}", addresses.Publish("behandelaar", recipient))).ToArray();
         using var data = JsonDocument.Parse("""{"trajectory":"t","sequence":1,"eventType":"nl.schuldketen.traject.eerste-gesprek-gehouden","phase":"besluit","occurredAt":"2026-03-02T10:00:00Z"}""");
         var clock = Stopwatch.StartNew();
         var window = new SemaphoreSlim(InFlight);
@@ -134,7 +144,7 @@ internal static class BusBenchmark
                 message.ApplicationProperties[name] = value;
             }
 
-            sends.Add(sender.SendAsync(message).ContinueWith(_ => window.Release(), TaskScheduler.Default));
+            sends.Add(senders[n % senders.Length].SendAsync(message).ContinueWith(_ => window.Release(), TaskScheduler.Default));
         }
 
         await Task.WhenAll(sends);
@@ -148,7 +158,7 @@ internal static class BusBenchmark
     }
 
     /// <summary>Fresh journeys at a fixed offered load; the time from sending each event to its arrival on the partner's queue.</summary>
-    private static async Task<List<double>> IntakeToBusAsync(BenchHub hub, PartnerQueue partnerQueue, int load, int seconds, int clients)
+    private static async Task<List<double>> IntakeToBusAsync(BenchHub hub, PartnerQueue partnerQueue, string counsellorQueue, int load, int seconds, int clients)
     {
         using var municipality = hub.Client(PartnerJourney.Municipality, PartnerRole.Municipality, clients);
         using var counsellor = hub.Client(PartnerJourney.Counsellor, PartnerRole.DebtCounsellor, clients);
@@ -173,7 +183,12 @@ internal static class BusBenchmark
         }
 
         await Task.WhenAll(inFlight);
-        await partnerQueue.CountUntilAsync(partnerQueue.Arrivals.Count + sent.Count(pair => !partnerQueue.Arrivals.ContainsKey(pair.Key)), TimeSpan.FromMinutes(1));
+        var deadline = Stopwatch.StartNew();
+        while (sent.Keys.Any(key => !partnerQueue.Arrivals.ContainsKey(key)) && deadline.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(20);
+        }
+
         return sent.Where(pair => partnerQueue.Arrivals.ContainsKey(pair.Key))
             .Select(pair => Stopwatch.GetElapsedTime(pair.Value, partnerQueue.Arrivals[pair.Key]).TotalMilliseconds)
             .Order()
@@ -185,7 +200,7 @@ internal static class BusBenchmark
             var started = Stopwatch.GetTimestamp();
             var answer = await PostAsync(step.Sender == PartnerRole.Municipality ? municipality : counsellor,
                 CloudEventBodies.For(ids[item.Trajectory], item.Step, step, registeredAt));
-            sent[$"{ids[item.Trajectory]}-{answer.GetProperty("sequence").GetInt64()}-behandelaar"] = started;
+            sent[PartnerQueue.Key(counsellorQueue, $"{ids[item.Trajectory]}-{answer.GetProperty("sequence").GetInt64()}-behandelaar")] = started;
             if (item.Step + 1 < steps.Count)
             {
                 ready.Enqueue((item.Trajectory, item.Step + 1));

@@ -4,31 +4,28 @@ using Amqp;
 
 namespace Schuldketen.Bench;
 
-/// <summary>A partner reading its queue in the background: when each message id first arrived (a timestamp), and how many came.</summary>
+/// <summary>Partners reading their queues in the background: when each message first arrived on each queue (a timestamp), and how many came.</summary>
 internal sealed class PartnerQueue : IAsyncDisposable
 {
     private readonly Connection connection;
-    private readonly ReceiverLink receiver;
     private readonly CancellationTokenSource stop = new();
-    private readonly Task reading;
+    private readonly Task[] reading;
     private int count;
 
-    private PartnerQueue(Connection connection, ReceiverLink receiver)
+    private PartnerQueue(Connection connection, IReadOnlyList<string> queues)
     {
         this.connection = connection;
-        this.receiver = receiver;
-        reading = Task.Run(ReadAsync);
+        var session = new Session(connection);
+        reading = queues.Select(queue => Task.Run(() => ReadAsync(session, queue))).ToArray();
     }
 
+    /// <summary>Keyed by <see cref="Key"/>: one organisation's copy of a message.</summary>
     public ConcurrentDictionary<string, long> Arrivals { get; } = new();
 
-    public static async Task<PartnerQueue> OpenAsync(string address, string queue)
-    {
-        var connection = await Connection.Factory.CreateAsync(new Address(address));
-        var receiver = new ReceiverLink(new Session(connection), "bench-partner", queue);
-        receiver.SetCredit(2000, CreditMode.Auto);
-        return new PartnerQueue(connection, receiver);
-    }
+    public static string Key(string queue, string messageId) => $"{queue}/{messageId}";
+
+    public static async Task<PartnerQueue> OpenAsync(string address, params string[] queues) =>
+        new(await Connection.Factory.CreateAsync(new Address(address)), queues);
 
     /// <summary>Waits until <paramref name="expected"/> messages arrived since the last reset, or the time is up; returns how many did.</summary>
     public async Task<int> CountUntilAsync(int expected, TimeSpan limit)
@@ -55,24 +52,27 @@ internal sealed class PartnerQueue : IAsyncDisposable
         Volatile.Write(ref count, 0);
     }
 
-    private async Task ReadAsync()
+    private async Task ReadAsync(Session session, string queue)
     {
+        var receiver = new ReceiverLink(session, $"bench-partner-{queue}", queue);
+        receiver.SetCredit(2000, CreditMode.Auto);
         while (!stop.IsCancellationRequested)
         {
             if (await receiver.ReceiveAsync(TimeSpan.FromMilliseconds(200)) is { } message)
             {
-                Arrivals.TryAdd(message.Properties.MessageId, Stopwatch.GetTimestamp());
+                Arrivals.TryAdd(Key(queue, message.Properties.MessageId), Stopwatch.GetTimestamp());
                 Interlocked.Increment(ref count);
                 receiver.Accept(message);
             }
         }
+
+        await receiver.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
-        await reading;
-        await receiver.CloseAsync();
+        await Task.WhenAll(reading);
         await connection.CloseAsync();
     }
 }

@@ -12,29 +12,32 @@ namespace Schuldketen.Functions.Bus;
 /// </summary>
 public sealed class PublishOutbox(BusRelay relay, TrajectoryStore store, IOptions<HubOptions> options, ILogger<PublishOutbox> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var commits = store.ListenForCommits();
         var interval = options.Value.Bus.RelayInterval;
-        var failing = false;
+        var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 var round = await RunRoundAsync(stoppingToken);
-                if (round.Failure is { } failure && !failing)
+                if (round.Failure is { } failure && failures == 0)
                 {
                     logger.LogWarning("The bus did not take {Left} events ({Reason}); they wait in the outbox and go out when it is back", round.Left, failure.Message);
                 }
-                else if (round.Failure is null && failing)
+                else if (round.Failure is null && failures > 0)
                 {
                     logger.LogInformation("The bus takes events again");
                 }
 
-                failing = round.Failure is not null;
-                if (failing)
+                failures = round.Failure is null ? 0 : failures + 1;
+                if (failures > 0)
                 {
-                    await Task.Delay(interval, stoppingToken);
+                    // Back off while the broker is out, so the outbox is not read over and over for nothing.
+                    await Task.Delay(TimeSpan.FromTicks(Math.Min(interval.Ticks << Math.Min(failures - 1, 10), MaxBackoff.Ticks)), stoppingToken);
                 }
                 else if (round.Published == 0)
                 {

@@ -28,11 +28,15 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
         var pending = await outbox.PendingAsync(shards, BatchSize, cancellationToken);
         var published = new ConcurrentBag<long>();
         var failures = new ConcurrentQueue<Exception>();
+
+        // A broker that stops answering without closing the connection ends the round; what it did not accept goes again.
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        round.CancelAfter(settings.Timeout * 3);
         await Task.WhenAll(pending.GroupBy(row => row.Event.TrajectoryId).Select(async trajectory =>
         {
             foreach (var row in trajectory)
             {
-                if (await PublishAsync(row, cancellationToken) is { } error)
+                if (await PublishAsync(row, round.Token) is { } error)
                 {
                     failures.Enqueue(error);
                     return;
@@ -43,6 +47,7 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
         }));
 
         await outbox.MarkPublishedAsync(published, time.GetUtcNow(), CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
         return new PublishRound(published.Count, pending.Count - published.Count, failures.TryPeek(out var failure) ? failure : null);
     }
 
@@ -57,8 +62,9 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
             await Task.WhenAll(row.Recipients.Select(recipient => topic.PublishAsync(new BusMessage(recipient, row.Event.Audience, cloudEvent), cancellationToken)));
             return null;
         }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception error)
         {
+            // A refusal, a broken connection or the round's time running out: the row waits for the next round.
             return error;
         }
     }

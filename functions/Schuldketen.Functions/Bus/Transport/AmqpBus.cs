@@ -27,7 +27,7 @@ public sealed class AmqpBus : IBusTransport
         var sender = await connection.SenderAsync(Addresses.Publish(message.Audience, message.Recipient), cancellationToken);
         var amqp = AmqpMessages.ToAmqp(Contracts.CloudEvents.AmqpCloudEvent.From(message.Event),
             [new(BusAddresses.RecipientProperty, message.Recipient), new(BusAddresses.AudienceProperty, message.Audience)], message.Event.Type);
-        await sender.SendAsync(amqp).WaitAsync(SendTimeout, cancellationToken);
+        await sender.SendAsync(amqp).WaitAsync(cancellationToken);
     }
 
     /// <summary>Sends a message to any address as it is, awaiting the broker's acceptance (dead letters, partners in tests).</summary>
