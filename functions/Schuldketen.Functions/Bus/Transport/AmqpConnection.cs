@@ -13,6 +13,7 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(20);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<string, SenderLink> senders = new();
@@ -78,6 +79,9 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
             try
             {
                 var factory = new ConnectionFactory();
+
+                // Heartbeats both ways: a broker gone silent (a dropped network, not a closed socket) closes the connection, and the next call reconnects.
+                factory.AMQP.IdleTimeout = (int)IdleTimeout.TotalMilliseconds;
                 var address = options.Profile == BusProfile.ServiceBus
                     ? new Address(options.Address, 5671, null, null, "/", "amqps")
                     : new Address(options.Address);
