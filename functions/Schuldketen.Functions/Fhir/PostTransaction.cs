@@ -55,6 +55,7 @@ public static class PostTransaction
 
         var referral = outcome!.Referral!;
         var location = ReferralTasks.Location(referral.Referral.Id);
+        var task = ReferralTasks.From(referral);
         var response = new Bundle { Type = Bundle.BundleType.TransactionResponse };
         foreach (var entry in bundle.Entry)
         {
@@ -62,10 +63,10 @@ public static class PostTransaction
                 ? new Bundle.EntryComponent
                 {
                     FullUrl = location,
-                    Resource = ReferralTasks.From(referral),
+                    Resource = task,
                     Response = new Bundle.ResponseComponent
                     {
-                        Status = outcome.Created ? "201 Created" : "200 OK", Location = location, LastModified = referral.LastModified,
+                        Status = outcome.Created ? "201 Created" : "200 OK", Location = location, LastModified = task.Meta?.LastUpdated,
                     },
                 }
                 : new Bundle.EntryComponent

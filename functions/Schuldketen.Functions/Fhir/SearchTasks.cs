@@ -72,8 +72,8 @@ public static class SearchTasks
         }
 
         var tasks = (await reader.OfReferrerAsync(caller!.AsSender(), owner, RequestTrace.TraceParent, cancellationToken))
-            .Where(snapshot => bounds.All(bound => bound(snapshot.LastModified)))
             .Select(snapshot => (snapshot.Referral.Id, Task: ReferralTasks.From(snapshot)))
+            .Where(found => found.Task.Meta?.LastUpdated is { } updated && bounds.All(bound => bound(updated)))
             .Where(found => statuses.Count == 0 || (found.Task.Status is { } status && statuses.Contains(status)))
             .ToList();
         var bundle = new Bundle

@@ -50,8 +50,11 @@ public sealed class ReferralReader(ReferralStore referrals, TimeProvider time)
         var trajectory = await store.FindAsync(referral.TrajectoryId, cancellationToken)
                          ?? throw new InvalidOperationException($"Referral '{referral.Id}' points to a trajectory that does not exist.");
         var definition = store.Engine.Library.Get(trajectory.Definition);
-        return (new ReferralSnapshot(referral, trajectory.Phase, trajectory.Phase == definition.InitialPhase, definition.Phase(trajectory.Phase).Terminal,
-            trajectory.Outcome, trajectory.UpdatedAt), trajectory.SubjectCipher);
+        var states = (await store.HistoryAsync(referral.TrajectoryId, cancellationToken))
+            .Select(entry => new TrajectoryState(
+                entry.Phase, entry.Phase == definition.InitialPhase, definition.FindPhase(entry.Phase)?.Terminal ?? false, entry.Outcome, entry.RecordedAt))
+            .ToList();
+        return (new ReferralSnapshot(referral, states), trajectory.SubjectCipher);
     }
 
     private AuditEntry Audit(string activity, Sender reader, StoredReferral referral, string? subjectCipher, string? traceParent)

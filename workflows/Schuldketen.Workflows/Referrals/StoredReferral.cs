@@ -17,12 +17,14 @@ public sealed record StoredReferral(
     long CreatedAt,
     long? CancelledAt);
 
-/// <summary>A referral with where its trajectory stands, as its referrer may see it.</summary>
-public sealed record ReferralSnapshot(
-    StoredReferral Referral, string Phase, bool InitialPhase, bool TerminalPhase, string? Outcome, DateTimeOffset TrajectoryUpdatedAt)
+/// <summary>
+/// A referral with every state its trajectory has been in, oldest first, each with when the hub
+/// recorded it: enough to tell the referrer's status now and when it last changed, and no more.
+/// </summary>
+public sealed record ReferralSnapshot(StoredReferral Referral, IReadOnlyList<TrajectoryState> States)
 {
-    /// <summary>The later of the trajectory's last change and the referrer's cancellation.</summary>
-    public DateTimeOffset LastModified => Referral.CancelledAt is { } cancelled && cancelled > TrajectoryUpdatedAt.ToUnixTimeMilliseconds()
-        ? DateTimeOffset.FromUnixTimeMilliseconds(cancelled)
-        : TrajectoryUpdatedAt;
+    public TrajectoryState Current => States[^1];
 }
+
+/// <summary>A trajectory's phase (and whether it is the first or a closing one) and outcome from a moment on.</summary>
+public sealed record TrajectoryState(string Phase, bool InitialPhase, bool TerminalPhase, string? Outcome, DateTimeOffset RecordedAt);
