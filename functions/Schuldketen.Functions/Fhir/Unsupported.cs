@@ -34,9 +34,11 @@ public static class Unsupported
         }
 
         var what = segments.Length == 0 ? "the base address" : segments[0] == "Task" ? "this Task address" : $"'{segments[0]}'";
-        return FhirOutcomes.Refuse(StatusCodes.Status405MethodNotAllowed, OperationOutcome.IssueType.NotSupported,
-            allowed.Count > 0
-                ? $"{context.Request.Method} is not supported at {what}; it takes {string.Join(", ", allowed)}. See {FhirInteractions.Base}/metadata."
-                : $"This server does not serve {what}: it serves Task only. See {FhirInteractions.Base}/metadata.");
+        return FhirOutcomes.Refuse(StatusCodes.Status405MethodNotAllowed, OperationOutcome.IssueType.NotSupported, (allowed.Count, segments.FirstOrDefault()) switch
+        {
+            ( > 0, _) => $"{context.Request.Method} is not supported at {what}; it takes {string.Join(", ", allowed)}. See {FhirInteractions.Base}/metadata.",
+            (_, "Task") => $"This server supports Task at {FhirInteractions.Base}/Task and {FhirInteractions.Base}/Task/{{id}} only, without history or operations. See {FhirInteractions.Base}/metadata.",
+            _ => $"This server does not serve {what}: it serves Task only. See {FhirInteractions.Base}/metadata.",
+        });
     }
 }
