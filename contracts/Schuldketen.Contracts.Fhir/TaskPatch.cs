@@ -11,7 +11,8 @@ namespace Schuldketen.Contracts.Fhir;
 /// </summary>
 public static class TaskPatch
 {
-    public static (TaskStatus? Status, FhirRefusal? Refusal) Read(string json)
+    /// <summary>Null for the one patch a referrer may send; otherwise why not.</summary>
+    public static FhirRefusal? Refusal(string json)
     {
         JsonElement[] operations;
         try
@@ -19,15 +20,15 @@ public static class TaskPatch
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = FhirJson.MaxDepth });
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                return (null, Unsupported());
+                return Unsupported();
             }
 
             operations = document.RootElement.EnumerateArray().Select(operation => operation.Clone()).ToArray();
         }
         catch (JsonException error)
         {
-            return (null, FhirRefusal.Of(400, OperationOutcome.IssueType.Structure,
-                $"The body is not valid JSON (line {error.LineNumber + 1}, position {error.BytePositionInLine + 1})."));
+            return FhirRefusal.Of(400, OperationOutcome.IssueType.Structure,
+                $"The body is not valid JSON (line {error.LineNumber + 1}, position {error.BytePositionInLine + 1}).");
         }
 
         if (operations is not [{ ValueKind: JsonValueKind.Object } operation]
@@ -37,13 +38,13 @@ public static class TaskPatch
             || !operation.TryGetProperty("value", out var value)
             || value.ValueKind != JsonValueKind.String)
         {
-            return (null, Unsupported());
+            return Unsupported();
         }
 
         return EnumUtility.ParseLiteral<TaskStatus>(value.GetString()) is { } status && TaskStatusMap.ReferrerMaySet(status)
-            ? (status, null)
-            : (null, FhirRefusal.Of(422, OperationOutcome.IssueType.BusinessRule,
-                "A referrer may only set the status to 'cancelled'; every other status follows the resident's trajectory.", "Task.status"));
+            ? null
+            : FhirRefusal.Of(422, OperationOutcome.IssueType.BusinessRule,
+                "A referrer may only set the status to 'cancelled'; every other status follows the resident's trajectory.", "Task.status");
     }
 
     private static bool Is(JsonElement operation, string name, string expected) =>

@@ -32,8 +32,7 @@ public static class PatchTask
             return unsupported;
         }
 
-        var (_, invalid) = TaskPatch.Read(body!);
-        if (invalid is not null)
+        if (TaskPatch.Refusal(body!) is { } invalid)
         {
             return FhirOutcomes.Refuse(invalid);
         }

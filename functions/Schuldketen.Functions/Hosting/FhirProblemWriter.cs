@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Schuldketen.Contracts.Fhir;
 
 namespace Schuldketen.Functions.Hosting;
