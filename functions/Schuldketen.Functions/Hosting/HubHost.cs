@@ -10,6 +10,7 @@ using Scalar.AspNetCore;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Demo;
+using Schuldketen.Functions.Fhir;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Timers;
 using Schuldketen.Workflows.Calendar;
@@ -19,6 +20,7 @@ using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Intake;
 using Schuldketen.Workflows.Privacy;
 using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Referrals;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Timeline;
 using System.Threading.RateLimiting;
@@ -101,8 +103,25 @@ public static class HubHost
         services.AddHostedService<RelayOutbox>();
         BusServices.Add(services, options);
         services.AddSingleton<DemoSeed>();
+        AddReferrals(services, options);
         services.AddHostedService<FireDueDeadlines>();
         services.AddHostedService<DemoStartup>();
+    }
+
+    private static void AddReferrals(IServiceCollection services, HubOptions options)
+    {
+        var defaults = new Dictionary<string, string>(options.Referrals.DefaultMunicipalities);
+        if (options.DemoData)
+        {
+            defaults.TryAdd(DemoOrganisations.GeneralPractice.Oin, DemoOrganisations.Municipality.Oin);
+        }
+
+        services.AddSingleton(new ReferralSettings(
+            new PostcodeRouting(options.Referrals.PostcodeRanges.Select(range => new PostcodeRange(range.From, range.To, range.Municipality)).ToList(), defaults),
+            options.MunicipalityDefinitions, options.DefaultDefinition, options.HubOin));
+        services.AddSingleton<ReferralStore>();
+        services.AddSingleton<ReferralReader>();
+        services.AddSingleton<ReferralIntake>();
     }
 
     private static void AddIdentity(WebApplicationBuilder builder, HubOptions options)
@@ -142,6 +161,8 @@ public static class HubHost
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
+        // Before the default writer: under /fhir/r4 the framework's own errors become OperationOutcomes.
+        services.AddSingleton<IProblemDetailsWriter, FhirProblemWriter>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -224,6 +245,15 @@ public static class HubHost
         var open = app.MapGroup("/api/v1");
         GetEventTypes.Map(open);
         GetSchema.Map(open);
+        var fhir = app.MapGroup(Contracts.Fhir.FhirInteractions.Base);
+        GetMetadata.Map(fhir);
+        Unsupported.Map(fhir);
+        var referrals = fhir.MapGroup(string.Empty).RequireAuthorization();
+        PostTransaction.Map(referrals);
+        CreateTask.Map(referrals);
+        SearchTasks.Map(referrals);
+        ReadTask.Map(referrals);
+        PatchTask.Map(referrals);
         PageHosting.Map(app);
     }
 }

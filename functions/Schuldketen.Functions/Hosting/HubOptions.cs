@@ -34,6 +34,8 @@ public sealed class HubOptions
     public Bus.BusOptions Bus { get; set; } = new();
 
     public PortalOptions Portal { get; set; } = new();
+
+    public ReferralOptions Referrals { get; set; } = new();
 }
 
 /// <summary>Where webhooks may go, and how often the relay looks for work when nothing wakes it.</summary>

@@ -3,9 +3,10 @@ namespace Schuldketen.Functions.Hosting;
 /// <summary>The problem details of the web pages, in Dutch: what went wrong and what a person can do.</summary>
 public static class PageProblems
 {
-    /// <summary>Pages are everything outside the API and the health checks.</summary>
+    /// <summary>Pages are everything outside the API, the FHIR endpoint and the health checks.</summary>
     public static bool Applies(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/health");
+        !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/health")
+        && !context.Request.Path.StartsWithSegments(Contracts.Fhir.FhirInteractions.Base);
 
     public static (string Rule, string Title, string Detail) ForStatus(int status) => status switch
     {

@@ -16,7 +16,8 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
     private static readonly Dictionary<string, PartnerRole[]> PhaseIndependent = new(StringComparer.Ordinal)
     {
         [EventTypes.DeadlinePassed] = [PartnerRole.Hub],
-        [EventTypes.ParticipantLinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor],
+        // The hub links a referring GP to the trajectory its referral started or joined.
+        [EventTypes.ParticipantLinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor, PartnerRole.Hub],
         [EventTypes.CounsellorAssigned] = [PartnerRole.Municipality],
     };
 

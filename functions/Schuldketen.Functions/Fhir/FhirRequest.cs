@@ -1,0 +1,37 @@
+using Hl7.Fhir.Model;
+using Schuldketen.Contracts;
+using Schuldketen.Contracts.Fhir;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Hosting;
+
+namespace Schuldketen.Functions.Fhir;
+
+/// <summary>What every FHIR function checks first: a GP organisation is calling, and the body has a media type it takes.</summary>
+public static class FhirRequest
+{
+    public static readonly string[] ResourceMediaTypes = [FhirSystems.MediaType, "application/json"];
+
+    public static (Caller? Caller, IResult? Refusal) Referrer(HttpContext context) =>
+        Caller.From(context.User) switch
+        {
+            null => (null, FhirOutcomes.Refuse(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+                "The token must carry your organisation's OIN (claim 'oin', 20 digits) and its role in the chain (claim 'role').")),
+            { Role: not PartnerRole.GeneralPractitioner } => (null, FhirOutcomes.Refuse(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+                "Only a GP organisation (role 'huisarts') refers residents and reads its referrals here; partners in the case use /api/v1.")),
+            var caller => (caller, null),
+        };
+
+    /// <summary>The body as text; 415 for another media type. A body over the size limit ends in the host's 413.</summary>
+    public static async Task<(string? Body, IResult? Refusal)> BodyAsync(HttpContext context, IReadOnlyList<string> mediaTypes)
+    {
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !mediaTypes.Contains(mediaType))
+        {
+            return (null, FhirOutcomes.Refuse(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported,
+                $"Send the body as {string.Join(" or ", mediaTypes)}, not as {mediaType ?? "a body without Content-Type"}."));
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        return (await reader.ReadToEndAsync(context.RequestAborted), null);
+    }
+}
