@@ -30,7 +30,7 @@ public sealed class AmqpBus : IBusTransport
         await sender.SendAsync(amqp).WaitAsync(cancellationToken);
     }
 
-    /// <summary>Sends a message to any address as it is, awaiting the broker's acceptance (dead letters, partners in tests).</summary>
+    /// <summary>Sends a message to any address as it is, awaiting the broker's acceptance: the copy of a dead letter on RabbitMQ.</summary>
     internal async Task SendAsync(string address, Amqp.Message message, CancellationToken cancellationToken)
     {
         var sender = await connection.SenderAsync(address, cancellationToken);

@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Schuldketen.Contracts;
+using Schuldketen.Contracts.CloudEvents;
+using Schuldketen.Functions.Bus;
+using Schuldketen.Functions.Bus.Transport;
+using Schuldketen.Functions.Hosting;
+using static Schuldketen.Api.Tests.HubServer;
+
+namespace Schuldketen.Api.Tests.Bus;
+
+/// <summary>
+/// The embedded default's in-process bus: the same relay and bus trigger as on a broker, so what it
+/// shows about settlement (applied, abandoned, dead-lettered after the maximum attempts) holds for both.
+/// </summary>
+public sealed class InMemoryBusTests
+{
+    private static readonly BusPartner MunicipalityOnBus = new() { Organisation = Municipality, Role = "gemeente" };
+
+    private static readonly Dictionary<string, string?> OnePartner = new()
+    {
+        ["Schuldketen:Bus:MaxDeliveryCount"] = "2",
+        ["Schuldketen:Bus:Partners:0:Organisation"] = MunicipalityOnBus.Organisation,
+        ["Schuldketen:Bus:Partners:0:Role"] = MunicipalityOnBus.Role,
+    };
+
+    [Fact]
+    public async Task The_embedded_bus_applies_what_a_partner_puts_on_its_queue_and_publishes_the_result()
+    {
+        await using var hub = await HubServer.StartAsync(Sqlite, OnePartner);
+        using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
+        var id = await PartnerApi.RegisterAsync(municipality, "111222333");
+        var bus = (InMemoryBus)hub.Service<IBusTransport>();
+
+        await bus.SendAsync(IntakeQueue(hub), Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis())));
+
+        await Eventually(async () => await PartnerApi.PhaseAsync(municipality, id) == "eerste-gesprek");
+        var published = new List<AmqpCloudEvent>();
+        await Eventually(() =>
+        {
+            while (bus.Published(Municipality).TryRead(out var message))
+            {
+                published.Add(message);
+            }
+
+            return Task.FromResult(published.Count >= 2);
+        });
+        Assert.Equal(
+            [EventTypes.Registered, EventTypes.CrisisCheckCompleted],
+            published.Select(message => (string)message.Properties["cloudEvents_type"]).ToArray());
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_abandoned_then_dead_lettered_with_the_error_after_the_maximum_attempts()
+    {
+        await using var hub = await HubServer.StartAsync(PostgreSql, OnePartner);
+        using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
+        var first = await PartnerApi.RegisterAsync(municipality, "111222333");
+        var second = await PartnerApi.RegisterAsync(municipality, "123456782");
+        var bus = (InMemoryBus)hub.Service<IBusTransport>();
+        var queue = IntakeQueue(hub);
+        await using var database = new NpgsqlConnection(hub.Service<IOptions<HubOptions>>().Value.Postgres);
+
+        // A broken database: every attempt to apply fails, as long as the inbox is away.
+        await database.ExecuteAsync("ALTER TABLE inbox RENAME TO inbox_weg");
+        await bus.SendAsync(queue, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, first, PartnerApi.NoCrisis())));
+        await Eventually(() => Task.FromResult(bus.DeadLetters(queue).Count == 1));
+        await database.ExecuteAsync("ALTER TABLE inbox_weg RENAME TO inbox");
+
+        var (_, reason) = Assert.Single(bus.DeadLetters(queue));
+        Assert.Equal("verwerking-mislukt", reason.Reason);
+        Assert.Equal(2, reason.Attempts);
+        Assert.Contains("inbox", reason.Description);
+        Assert.Equal("aanmelding", await PartnerApi.PhaseAsync(municipality, first));
+
+        await bus.SendAsync(queue, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, second, PartnerApi.NoCrisis())));
+        await Eventually(async () => await PartnerApi.PhaseAsync(municipality, second) == "eerste-gesprek");
+    }
+
+    private static string IntakeQueue(HubServer hub) =>
+        new BusAddresses(BusProfile.InMemory, hub.Service<IOptions<HubOptions>>().Value.Bus.Prefix).IntakeQueue(MunicipalityOnBus);
+
+    private static AmqpCloudEvent Structured(JsonObject cloudEvent) =>
+        new(cloudEvent["id"]!.GetValue<string>(), CloudEventEnvelope.MediaType, new Dictionary<string, object>(), Encoding.UTF8.GetBytes(cloudEvent.ToJsonString()));
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, for at most 30 seconds.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
+            await Task.Delay(100);
+        }
+    }
+}
