@@ -1,5 +1,4 @@
 using Dapper;
-using Schuldketen.Contracts;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Workflows.Referrals;
