@@ -44,6 +44,7 @@ public static class EventCatalogue
         new(EventTypes.Migrated, "Het traject volgt vanaf nu een nieuwe versie van de werkwijze"),
         new(EventTypes.StatusChanged, "De status van het traject is gewijzigd"),
         new(EventTypes.ParticipantLinked, "Een organisatie is aan het traject gekoppeld"),
+        new(EventTypes.ParticipantUnlinked, "Een organisatie is van het traject ontkoppeld"),
         new(EventTypes.CounsellorAssigned, "Er is een schuldhulpverlener toegewezen"),
     ];
 

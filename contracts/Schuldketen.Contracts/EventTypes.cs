@@ -44,5 +44,6 @@ public static class EventTypes
     /// <summary>What partners outside the case hear: their projection of the trajectory changed.</summary>
     public const string StatusChanged = Prefix + "traject.status-gewijzigd";
     public const string ParticipantLinked = Prefix + "traject.deelnemer-gekoppeld";
+    public const string ParticipantUnlinked = Prefix + "traject.deelnemer-ontkoppeld";
     public const string CounsellorAssigned = Prefix + "traject.schuldhulpverlener-toegewezen";
 }

@@ -116,15 +116,19 @@ public class StatusWalkTests
         await walk.SendAsync(Municipality, EventTypes.FirstConversationHeld, new { heldAt = walk.Now });
         var afterwards = await walk.ExpectAsync(TaskStatus.Cancelled);
         var view = await walk.Municipality.GetFromJsonAsync<JsonObject>($"/api/v1/trajectories/{walk.Trajectory}");
+        var history = await walk.Municipality.GetFromJsonAsync<JsonArray>($"/api/v1/trajectories/{walk.Trajectory}/history");
 
         Assert.Equal(TaskStatus.Cancelled, cancelled.Status);
         Assert.Equal(TaskStatusMap.CancelledByReferrer, cancelled.StatusReason?.Text);
         Assert.Equal(TaskStatus.Cancelled, (await ReadAsync<Hl7.Fhir.Model.Task>(again, HttpStatusCode.OK)).Status);
         Assert.Equal(cancelled.LastModified, afterwards.LastModified);
         Assert.Equal("besluit-toegang", view!["phase"]!["id"]!.GetValue<string>());
+        var unlinked = Assert.Single(history!, entry => entry!["type"]!.GetValue<string>() == EventTypes.ParticipantUnlinked)!;
+        Assert.Equal("hub", unlinked["role"]!.GetValue<string>());
+        Assert.Equal(EventTypes.FirstConversationHeld, history!.Last()!["type"]!.GetValue<string>());
         Assert.Empty(await TrajectoriesAsync(walk.Gp));
-        using var history = await walk.Gp.GetAsync($"/api/v1/trajectories/{walk.Trajectory}");
-        Assert.Equal(HttpStatusCode.NotFound, history.StatusCode);
+        using var read = await walk.Gp.GetAsync($"/api/v1/trajectories/{walk.Trajectory}");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
 
     [Theory]

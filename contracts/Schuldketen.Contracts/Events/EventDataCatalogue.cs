@@ -39,6 +39,7 @@ public static class EventDataCatalogue
         [EventTypes.DroppedOut] = typeof(DroppedOut),
         [EventTypes.Referred] = typeof(Referred),
         [EventTypes.ParticipantLinked] = typeof(ParticipantLinked),
+        [EventTypes.ParticipantUnlinked] = typeof(ParticipantUnlinked),
         [EventTypes.CounsellorAssigned] = typeof(CounsellorAssigned),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

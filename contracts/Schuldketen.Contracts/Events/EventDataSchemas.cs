@@ -40,8 +40,8 @@ internal static class EventDataSchemas
             definition.EnumerationNames.Clear();
         }
 
-        // The record carries the role as its wire name; the schema lists the roles that may be linked.
-        if (recordType == typeof(ParticipantLinked))
+        // The record carries the role as its wire name; the schema lists the roles that may be linked, and so unlinked.
+        if (recordType == typeof(ParticipantLinked) || recordType == typeof(ParticipantUnlinked))
         {
             var role = schema.Properties[Name(nameof(ParticipantLinked.Role))];
             foreach (var wireName in ParticipantLinked.LinkableRoles)

@@ -40,6 +40,7 @@ public sealed class EventDataCatalogueTests
     public void The_new_types_have_a_dutch_description()
     {
         Assert.Equal("Een organisatie is aan het traject gekoppeld", EventCatalogue.Find(EventTypes.ParticipantLinked)!.Description);
+        Assert.Equal("Een organisatie is van het traject ontkoppeld", EventCatalogue.Find(EventTypes.ParticipantUnlinked)!.Description);
         Assert.Equal("Er is een schuldhulpverlener toegewezen", EventCatalogue.Find(EventTypes.CounsellorAssigned)!.Description);
     }
 }

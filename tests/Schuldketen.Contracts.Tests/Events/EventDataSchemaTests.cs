@@ -60,10 +60,12 @@ public sealed class EventDataSchemaTests
         Assert.DoesNotContain("StoppedByResident", schema);
     }
 
-    [Fact]
-    public void Participant_roles_are_listed_without_hub_and_municipality()
+    [Theory]
+    [InlineData(EventTypes.ParticipantLinked)]
+    [InlineData(EventTypes.ParticipantUnlinked)]
+    public void Participant_roles_are_listed_without_hub_and_municipality(string type)
     {
-        var roles = Properties(EventTypes.ParticipantLinked).GetProperty("role").GetProperty("enum")
+        var roles = Properties(type).GetProperty("role").GetProperty("enum")
             .EnumerateArray().Select(role => role.GetString()!).ToArray();
 
         Assert.Equal(["schuldhulpverlener", "schuldeiser", "rechtbank", "bewindvoerder", "huisarts"], roles);

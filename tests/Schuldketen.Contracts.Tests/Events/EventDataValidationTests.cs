@@ -51,6 +51,9 @@ public sealed class EventDataValidationTests
     [InlineData(EventTypes.ParticipantLinked, """{"organisation":"1234","role":"schuldeiser"}""", "/organisation")]
     [InlineData(EventTypes.ParticipantLinked, """{"organisation":"00000001001234567000","role":"gemeente"}""", "/role")]
     [InlineData(EventTypes.ParticipantLinked, """{"organisation":"00000001001234567000","role":"hub"}""", "/role")]
+    [InlineData(EventTypes.ParticipantUnlinked, """{"organisation":"1234","role":"huisarts"}""", "/organisation")]
+    [InlineData(EventTypes.ParticipantUnlinked, """{"organisation":"00000001001234567000","role":"gemeente"}""", "/role")]
+    [InlineData(EventTypes.ParticipantUnlinked, """{"organisation":"00000001001234567000"}""", "/role")]
     [InlineData(EventTypes.CounsellorAssigned, """{"organisation":"00000001001234567000","contactName":""}""", "/contactName")]
     [InlineData(EventTypes.Referred, """{"referredTo":7}""", "/referredTo")]
     [InlineData(EventTypes.AftercareCompleted, """{"outcome":"uitval"}""", "/outcome")]
@@ -111,6 +114,7 @@ public sealed class EventDataValidationTests
 
     [Theory]
     [InlineData(EventTypes.ParticipantLinked, """{"organisation":"12345678901234567890123","role":"schuldeiser"}""", "12345678901234567890123")]
+    [InlineData(EventTypes.ParticipantUnlinked, """{"organisation":"12345678901234567890123","role":"huisarts"}""", "12345678901234567890123")]
     [InlineData(EventTypes.CrisisCheckCompleted, """{"crisis":true,"kind":"uitzetting-jansen"}""", "uitzetting-jansen")]
     [InlineData(EventTypes.StabilisationCompleted, """{"creditorCount":3,"totalDebt":-98765.43,"monthlyRepaymentCapacity":1}""", "98765")]
     [InlineData(EventTypes.AccessRefused, """{"decidedOn":"2026-04-20","reason":123456782}""", "123456782")]

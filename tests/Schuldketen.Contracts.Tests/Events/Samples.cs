@@ -37,6 +37,7 @@ internal static class Samples
         [EventTypes.DroppedOut] = """{"reason":"geen-contact"}""",
         [EventTypes.Referred] = """{"referredTo":"Maatschappelijk werk"}""",
         [EventTypes.ParticipantLinked] = $$"""{"organisation":"{{Oin}}","role":"schuldeiser","contactName":"Team Incasso"}""",
+        [EventTypes.ParticipantUnlinked] = $$"""{"organisation":"{{Oin}}","role":"huisarts"}""",
         [EventTypes.CounsellorAssigned] = $$"""{"organisation":"{{Oin}}","contactName":"J. de Vries","contactId":"m-1042"}""",
     };
 

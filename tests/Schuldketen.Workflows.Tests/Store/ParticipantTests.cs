@@ -1,3 +1,4 @@
+using Dapper;
 using Schuldketen.Contracts;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Store;
@@ -9,6 +10,7 @@ public class ParticipantTests
 {
     private const string Creditor = "00000001005555555000";
     private const string OtherCounsellor = "00000001004444444000";
+    private const string Gp = "00000001007777777000";
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -51,6 +53,52 @@ public class ParticipantTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_unlinked_organisation_no_longer_takes_part_nor_hears_the_unlinking_or_later_events(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        await harness.Store.ApplyAsync(Registration("trj-1", Monday));
+        await harness.Store.ApplyAsync(Link("trj-1", Gp, PartnerRole.GeneralPractitioner));
+
+        var byItself = await harness.Store.ApplyAsync(Unlink("trj-1", Gp, new Sender(Gp, PartnerRole.GeneralPractitioner)));
+        var unlinked = await harness.Store.ApplyAsync(Unlink("trj-1", Gp, new Sender(Hub.Oin, PartnerRole.Hub)));
+        var later = await harness.Store.ApplyAsync(Event("trj-1", EventTypes.CrisisCheckCompleted, Monday.AddDays(1), guard: Guards.NoCrisis));
+        var byGp = await harness.Store.ApplyAsync(Event("trj-1", EventTypes.DroppedOut, Monday.AddDays(1), new Sender(Gp, PartnerRole.GeneralPractitioner), outcome: "uitval"));
+
+        Assert.Equal(RefusalReason.RoleNotPermitted, byItself.Reason);
+        Assert.Equal((ApplyStatus.Accepted, "aanmelding"), (unlinked.Status, unlinked.Phase));
+        Assert.Equal((ApplyStatus.Accepted, "eerste-gesprek"), (later.Status, later.Phase));
+        Assert.Equal(ApplyStatus.UnknownTrajectory, byGp.Status);
+        Assert.DoesNotContain(await harness.Store.ParticipantsAsync("trj-1"), p => p.Organisation == Gp);
+        Assert.Equal(0, (await harness.Store.ListAsync(new TrajectoryQuery(Gp))).Total);
+        var history = await harness.Store.HistoryAsync("trj-1");
+        Assert.Equal(
+            [EventTypes.Registered, EventTypes.ParticipantLinked, EventTypes.ParticipantUnlinked, EventTypes.CrisisCheckCompleted],
+            history.Select(entry => entry.EventType));
+        var outbox = await OutboxAsync(harness, "trj-1");
+        Assert.Contains((unlinked.Sequence, "behandelaar", $"{Municipality} {Counsellor}"), outbox);
+        Assert.Contains(outbox, row => row.Sequence == later.Sequence);
+        Assert.DoesNotContain(outbox, row => row.Sequence >= unlinked.Sequence && row.Recipients.Contains(Gp, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_organisation_unlinked_from_one_role_stays_in_the_audience_its_other_role_gives_it(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        await harness.Store.ApplyAsync(Registration("trj-1", Monday) with
+        {
+            Registration = Registration("trj-1", Monday).Registration! with { Counsellor = new Participant(Municipality, PartnerRole.DebtCounsellor) },
+        });
+
+        var unlinked = await harness.Store.ApplyAsync(Unlink("trj-1", Municipality, MunicipalitySender, PartnerRole.DebtCounsellor));
+
+        Assert.Equal(ApplyStatus.Accepted, unlinked.Status);
+        Assert.Equal([(Municipality, "gemeente")], (await harness.Store.ParticipantsAsync("trj-1")).Select(p => (p.Organisation, p.Role)));
+        Assert.Contains((unlinked.Sequence, "behandelaar", Municipality), await OutboxAsync(harness, "trj-1"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Lists_filter_by_phase_and_by_deadlines_due_soon_and_page(string provider)
     {
         await using var harness = new StoreHarness(provider);
@@ -74,5 +122,18 @@ public class ParticipantTests
         Assert.All(inConversation.Items, t => Assert.Equal("eerste-gesprek", t.Phase));
         Assert.Equal(20, dueByMonday.Total);
         Assert.Equal((25L, 10), (secondPage.Total, secondPage.Items.Count));
+    }
+
+    private static IncomingEvent Unlink(string trajectoryId, string organisation, Sender sender, PartnerRole role = PartnerRole.GeneralPractitioner) =>
+        Event(trajectoryId, EventTypes.ParticipantUnlinked, Monday.AddDays(1), sender) with
+        {
+            Unlinked = new Participant(organisation, role),
+        };
+
+    private static async Task<List<(long Sequence, string Audience, string Recipients)>> OutboxAsync(StoreHarness harness, string trajectoryId)
+    {
+        await using var connection = await harness.Store.Dialect.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<(long, string, string)>(
+            "SELECT sequence, audience, recipients FROM outbox WHERE trajectory_id = @trajectoryId", new { trajectoryId })).AsList();
     }
 }

@@ -16,8 +16,9 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
     private static readonly Dictionary<string, PartnerRole[]> PhaseIndependent = new(StringComparer.Ordinal)
     {
         [EventTypes.DeadlinePassed] = [PartnerRole.Hub],
-        // The hub links a referring GP to the trajectory its referral started or joined.
+        // The hub links a referring GP to the trajectory its referral started or joined, and unlinks it when the referral is cancelled.
         [EventTypes.ParticipantLinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor, PartnerRole.Hub],
+        [EventTypes.ParticipantUnlinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor, PartnerRole.Hub],
         [EventTypes.CounsellorAssigned] = [PartnerRole.Municipality],
     };
 

@@ -53,7 +53,8 @@ public sealed class EventIntake(TrajectoryStore store, TimeProvider time)
             data.Data.Facts,
             data.Data.Outcome,
             cloudEvent.TraceParent ?? traceParent,
-            Participant: ParticipantOf(data.Data)));
+            Participant: ParticipantOf(data.Data),
+            Unlinked: UnlinkedOf(data.Data)));
         return Answer(applied, cloudEvent);
     }
 
@@ -63,6 +64,9 @@ public sealed class EventIntake(TrajectoryStore store, TimeProvider time)
         CounsellorAssigned assigned => new Participant(assigned.Organisation, PartnerRole.DebtCounsellor, assigned.ContactName, assigned.ContactId),
         _ => null,
     };
+
+    private static Participant? UnlinkedOf(IEventData data) =>
+        data is ParticipantUnlinked unlinked && PartnerRoles.TryParse(unlinked.Role, out var role) ? new Participant(unlinked.Organisation, role) : null;
 
     private static IntakeResult Answer(ApplyResult applied, CloudEventEnvelope cloudEvent) => applied switch
     {

@@ -77,7 +77,12 @@ public sealed class ReferralIntake(
         return new ReferralOutcome(await reader.SnapshotAsync(stored, cancellationToken), true, null);
     }
 
-    /// <summary>The referrer cancels its referral: the referral ends, the resident's trajectory runs on. Null when it is not the caller's.</summary>
+    /// <summary>
+    /// The referrer cancels its referral: the referral ends, the resident's trajectory runs on, and the hub
+    /// unlinks the referrer from it unless another open referral of its own still links it. The unlinking
+    /// is tried on every call, with an event id made from the referral's id, so a retry after a crash
+    /// between the two steps still unlinks, and only once. Null when it is not the caller's.
+    /// </summary>
     public async Task<ReferralSnapshot?> CancelAsync(string id, Sender referrer, string? traceParent, CancellationToken cancellationToken)
     {
         if (await reader.FindOwnAsync(id, referrer, cancellationToken) is not { } referral)
@@ -92,6 +97,20 @@ public sealed class ReferralIntake(
             new AuditEntry(now, "verwijzing-intrekken", referrer.Organisation, referrer.Person, referral.TrajectoryId, trajectory?.SubjectCipher, "geslaagd",
                 trace?.TraceId, trace?.SpanId),
             cancellationToken);
+        if (!await referrals.StillLinksAsync(referral.TrajectoryId, referral.Referrer, cancellationToken))
+        {
+            await referrals.Trajectories.ApplyAsync(new IncomingEvent(
+                $"urn:nld:oin:{settings.HubOin}:fhir",
+                $"verwijzing-ingetrokken:{referral.Id}",
+                EventTypes.ParticipantUnlinked,
+                referral.TrajectoryId,
+                now,
+                new Sender(settings.HubOin, PartnerRole.Hub),
+                JsonSerializer.Serialize(new ParticipantUnlinked(referral.Referrer, PartnerRole.GeneralPractitioner.WireName()), EventDataJson.Options),
+                TraceParent: traceParent,
+                Unlinked: new Participant(referral.Referrer, PartnerRole.GeneralPractitioner)));
+        }
+
         return await reader.SnapshotAsync(cancelled, cancellationToken);
     }
 

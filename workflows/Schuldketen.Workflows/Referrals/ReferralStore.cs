@@ -1,5 +1,4 @@
 using Dapper;
-using Schuldketen.Contracts;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Workflows.Referrals;
@@ -60,8 +59,8 @@ public sealed class ReferralStore(TrajectoryStore store)
     }
 
     /// <summary>
-    /// The referrer ends its referral: marked cancelled, and the referrer no longer takes part in the
-    /// trajectory (so it hears no more of it) unless another open referral of its own still links it.
+    /// The referrer ends its referral: marked cancelled, audited the first time. Unlinking the referrer
+    /// from the trajectory is up to <see cref="ReferralIntake"/>, through the apply path.
     /// </summary>
     public async Task<StoredReferral> CancelAsync(StoredReferral referral, DateTimeOffset at, AuditEntry audit, CancellationToken cancellationToken = default)
     {
@@ -72,15 +71,20 @@ public sealed class ReferralStore(TrajectoryStore store)
             new { referral.Id, at = at.ToUnixTimeMilliseconds() }, transaction);
         if (cancelled == 1)
         {
-            await connection.ExecuteAsync(
-                "DELETE FROM participants WHERE trajectory_id = @TrajectoryId AND organisation = @Referrer AND role = @role " +
-                "AND NOT EXISTS (SELECT 1 FROM referrals WHERE trajectory_id = @TrajectoryId AND referrer = @Referrer AND cancelled_at IS NULL)",
-                new { referral.TrajectoryId, referral.Referrer, role = PartnerRole.GeneralPractitioner.WireName() }, transaction);
             await store.Dialect.InsertAuditAsync(connection, transaction, [audit.ToRow()]);
         }
 
         var stored = await connection.QuerySingleAsync<StoredReferral>($"SELECT {Columns} FROM referrals WHERE id = @Id", referral, transaction);
         await transaction.CommitAsync(cancellationToken);
         return stored;
+    }
+
+    /// <summary>Whether an open referral of the referrer still links it to the trajectory.</summary>
+    public async Task<bool> StillLinksAsync(string trajectoryId, string referrer, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.Dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM referrals WHERE trajectory_id = @trajectoryId AND referrer = @referrer AND cancelled_at IS NULL)",
+            new { trajectoryId, referrer });
     }
 }

@@ -60,7 +60,7 @@ internal sealed class BatchApplier(
         {
             if (PartnerRoles.TryParse(role, out var known))
             {
-                plan.Join(trajectoryId, Audiences.Of(known), organisation);
+                plan.Join(trajectoryId, organisation, known);
             }
         }
 
@@ -158,6 +158,7 @@ internal sealed class BatchApplier(
             if (incoming.Type == EventTypes.CounsellorAssigned)
             {
                 plan.Participants.RemoveAll(added => added.TrajectoryId == row.Id && added.Role == PartnerRole.DebtCounsellor.WireName());
+                plan.Roles.RemoveWhere(taken => taken.TrajectoryId == row.Id && taken.Role == PartnerRole.DebtCounsellor);
                 plan.CounsellorReplaced.Add(row.Id);
                 if (plan.AudiencesOf(row.Id).TryGetValue(Audiences.CaseHandlers, out var handlers))
                 {
@@ -167,6 +168,12 @@ internal sealed class BatchApplier(
             }
 
             AddParticipant(plan, row.Id, participant, now);
+        }
+
+        // Before the event is announced, so the organisation that leaves no longer hears it.
+        if (incoming.Unlinked is { } unlinked)
+        {
+            RemoveParticipant(plan, row.Id, unlinked);
         }
 
         Record(plan, tracked, incoming, entered, isStart: false, now, "traject-bijwerken", heard);
@@ -220,7 +227,15 @@ internal sealed class BatchApplier(
     {
         plan.Participants.Add(new ParticipantRow(trajectoryId, participant.Organisation, participant.Role.WireName(),
             participant.ContactName, participant.ContactId, now.ToUnixTimeMilliseconds()));
-        plan.Join(trajectoryId, Audiences.Of(participant.Role), participant.Organisation);
+        plan.Join(trajectoryId, participant.Organisation, participant.Role);
+    }
+
+    private static void RemoveParticipant(BatchPlan plan, string trajectoryId, Participant participant)
+    {
+        var role = participant.Role.WireName();
+        plan.Participants.RemoveAll(added => added.TrajectoryId == trajectoryId && added.Organisation == participant.Organisation && added.Role == role);
+        plan.Unlinked.Add((trajectoryId, participant.Organisation, role));
+        plan.Leave(trajectoryId, participant.Organisation, participant.Role);
     }
 
     private void Record(
@@ -330,6 +345,12 @@ internal sealed class BatchApplier(
         if (plan.CounsellorReplaced.Count > 0)
         {
             await dialect.DeleteParticipantsAsync(connection, transaction, plan.CounsellorReplaced.ToList(), PartnerRole.DebtCounsellor.WireName());
+        }
+
+        // Deleted before the upserts: an organisation unlinked and linked again within the batch takes part.
+        if (plan.Unlinked.Count > 0)
+        {
+            await dialect.DeleteParticipationsAsync(connection, transaction, plan.Unlinked);
         }
 
         if (plan.Participants.Count > 0)

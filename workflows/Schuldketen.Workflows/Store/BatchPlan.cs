@@ -1,3 +1,4 @@
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
 
 namespace Schuldketen.Workflows.Store;
@@ -33,9 +34,14 @@ internal sealed class BatchPlan
     public bool TakesPart(string trajectoryId, string organisation) =>
         AudiencesOf(trajectoryId).Values.Any(organisations => organisations.Contains(organisation));
 
-    public void Join(string trajectoryId, string audience, string organisation)
+    /// <summary>Who takes part in which role, as loaded and as changed within the batch.</summary>
+    public HashSet<(string TrajectoryId, string Organisation, PartnerRole Role)> Roles { get; } = [];
+
+    public void Join(string trajectoryId, string organisation, PartnerRole role)
     {
+        Roles.Add((trajectoryId, organisation, role));
         var audiences = AudiencesOf(trajectoryId);
+        var audience = Contracts.Views.Audiences.Of(role);
         if (!audiences.TryGetValue(audience, out var organisations))
         {
             audiences[audience] = organisations = new HashSet<string>(StringComparer.Ordinal);
@@ -43,6 +49,22 @@ internal sealed class BatchPlan
 
         organisations.Add(organisation);
     }
+
+    /// <summary>The organisation leaves the role, and the role's audience unless another of its roles keeps it there.</summary>
+    public void Leave(string trajectoryId, string organisation, PartnerRole role)
+    {
+        Roles.Remove((trajectoryId, organisation, role));
+        var audience = Contracts.Views.Audiences.Of(role);
+        var stays = Roles.Any(taken => taken.TrajectoryId == trajectoryId && taken.Organisation == organisation
+                                       && Contracts.Views.Audiences.Of(taken.Role) == audience);
+        if (!stays && AudiencesOf(trajectoryId).TryGetValue(audience, out var organisations))
+        {
+            organisations.Remove(organisation);
+        }
+    }
+
+    /// <summary>Participant rows (trajectory, organisation, role wire name) an unlinking removes.</summary>
+    public List<(string TrajectoryId, string Organisation, string Role)> Unlinked { get; } = [];
 
     /// <summary>Trajectories whose debt counsellor is replaced by the one in <see cref="Participants"/>.</summary>
     public HashSet<string> CounsellorReplaced { get; } = new(StringComparer.Ordinal);

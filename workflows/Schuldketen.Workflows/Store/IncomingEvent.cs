@@ -6,7 +6,8 @@ namespace Schuldketen.Workflows.Store;
 /// <summary>
 /// An event that passed validation, on its way into a trajectory. <see cref="Source"/> and
 /// <see cref="Id"/> identify it for deduplication; <see cref="Time"/> is when it happened, from
-/// which legal clocks run.
+/// which legal clocks run. <see cref="Participant"/> joins the trajectory with the event,
+/// <see cref="Unlinked"/> leaves it in that role.
 /// </summary>
 public sealed record IncomingEvent(
     string Source,
@@ -22,7 +23,8 @@ public sealed record IncomingEvent(
     Registration? Registration = null,
     string? ExpiredDeadline = null,
     Migration? Migration = null,
-    Participant? Participant = null);
+    Participant? Participant = null,
+    Participant? Unlinked = null);
 
 /// <summary>Who sent an event: the organisation (OIN), its role, and the person acting, if any.</summary>
 public sealed record Sender(string Organisation, PartnerRole Role, string? Person = null);

@@ -186,6 +186,19 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
         connection.ExecuteAsync(
             "DELETE FROM participants WHERE trajectory_id = ANY(@ids) AND role = @role", new { ids = trajectoryIds.ToArray(), role }, transaction);
 
+    public override Task DeleteParticipationsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string Organisation, string Role)> keys) =>
+        connection.ExecuteAsync(
+            "DELETE FROM participants AS p USING unnest(@TrajectoryId, @Organisation, @Role) AS k(trajectory_id, organisation, role) " +
+            "WHERE p.trajectory_id = k.trajectory_id AND p.organisation = k.organisation AND p.role = k.role",
+            new
+            {
+                TrajectoryId = keys.Select(key => key.TrajectoryId).ToArray(),
+                Organisation = keys.Select(key => key.Organisation).ToArray(),
+                Role = keys.Select(key => key.Role).ToArray(),
+            },
+            transaction);
+
     public override Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt) =>
         connection.ExecuteAsync(
             "UPDATE timers AS t SET fired_at = @firedAt FROM unnest(@TrajectoryId, @DeadlineId) AS k(trajectory_id, deadline_id) " +

@@ -125,6 +125,12 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
     public override Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role) =>
         connection.ExecuteAsync("DELETE FROM participants WHERE trajectory_id IN @trajectoryIds AND role = @role", new { trajectoryIds, role }, transaction);
 
+    public override Task DeleteParticipationsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string Organisation, string Role)> keys) =>
+        connection.ExecuteAsync(
+            "DELETE FROM participants WHERE trajectory_id = @TrajectoryId AND organisation = @Organisation AND role = @Role",
+            keys.Select(key => new { key.TrajectoryId, key.Organisation, key.Role }), transaction);
+
     public override Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt) =>
         connection.ExecuteAsync(
             "UPDATE timers SET fired_at = @firedAt WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId",

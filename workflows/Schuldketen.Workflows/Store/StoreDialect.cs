@@ -115,6 +115,10 @@ internal abstract class StoreDialect(string connectionString)
 
     public abstract Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role);
 
+    /// <summary>Deletes the participant rows with these keys: one organisation in one role of one trajectory each.</summary>
+    public abstract Task DeleteParticipationsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string Organisation, string Role)> keys);
+
     public abstract Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt);
 
     public abstract Task<Dictionary<(string Source, string Id), string>> FindInboxAsync(

@@ -1,0 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Schuldketen.Contracts.Events;
+
+/// <summary>Data of <see cref="EventTypes.ParticipantUnlinked"/>: an organisation (by OIN) leaves the trajectory in a role.</summary>
+public sealed record ParticipantUnlinked(
+    [property: StringLength(EventDataLimits.Oin, MinimumLength = EventDataLimits.Oin), RegularExpression(EventDataLimits.OinPattern)] string Organisation,
+    string Role) : IEventData;
