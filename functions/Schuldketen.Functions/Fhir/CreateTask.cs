@@ -16,28 +16,18 @@ public static class CreateTask
 
     private static async Task<IResult> HandleAsync(HttpContext context, ReferralIntake intake, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (caller, forbidden) = FhirRequest.Referrer(context);
-        if (forbidden is not null)
+        var (posted, refusal) = await FhirRequest.ReferralAsync(context);
+        if (refusal is not null)
         {
-            return forbidden;
+            return refusal;
         }
 
-        var (body, unsupported) = await FhirRequest.BodyAsync(context, FhirRequest.ResourceMediaTypes);
-        if (unsupported is not null)
-        {
-            return unsupported;
-        }
-
-        var (resource, unreadable) = FhirJson.Read(body!);
-        if (unreadable is not null)
-        {
-            return FhirOutcomes.Refuse(unreadable);
-        }
+        var (caller, body, resource) = posted!;
 
         if (resource is not Hl7.Fhir.Model.Task task)
         {
             return FhirOutcomes.Refuse(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
-                $"POST {FhirInteractions.Base}/Task takes a Task, not a {resource!.TypeName}. A transaction Bundle goes to {FhirInteractions.Base}.");
+                $"POST {FhirInteractions.Base}/Task takes a Task, not a {resource.TypeName}. A transaction Bundle goes to {FhirInteractions.Base}.");
         }
 
         var (parts, invalid) = ReferralParts.FromTask(task);
@@ -46,7 +36,7 @@ public static class CreateTask
             return FhirOutcomes.Refuse(invalid);
         }
 
-        var (outcome, refused) = await ReferralSubmit.RunAsync(parts!, body!, caller!, intake, time, cancellationToken);
+        var (outcome, refused) = await ReferralSubmit.RunAsync(parts!, body, caller, intake, time, cancellationToken);
         if (refused is not null)
         {
             return refused;

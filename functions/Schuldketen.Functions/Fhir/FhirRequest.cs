@@ -34,4 +34,28 @@ public static class FhirRequest
         using var reader = new StreamReader(context.Request.Body);
         return (await reader.ReadToEndAsync(context.RequestAborted), null);
     }
+
+    /// <summary>A GP's referral as posted: the caller, the body and the resource it holds, or the refusal of the first check that failed.</summary>
+    public static async Task<(PostedReferral? Posted, IResult? Refusal)> ReferralAsync(HttpContext context)
+    {
+        var (caller, forbidden) = Referrer(context);
+        if (forbidden is not null)
+        {
+            return (null, forbidden);
+        }
+
+        var (body, unsupported) = await BodyAsync(context, ResourceMediaTypes);
+        if (unsupported is not null)
+        {
+            return (null, unsupported);
+        }
+
+        var (resource, unreadable) = FhirJson.Read(body!);
+        return unreadable is not null
+            ? (null, FhirOutcomes.Refuse(unreadable))
+            : (new PostedReferral(caller!, body!, resource!), null);
+    }
 }
+
+/// <summary>A referral as a GP posted it: who sent it, the body as sent (for the retry key), and the resource read from it.</summary>
+public sealed record PostedReferral(Caller Caller, string Body, Resource Resource);

@@ -17,28 +17,18 @@ public static class PostTransaction
 
     private static async Task<IResult> HandleAsync(HttpContext context, ReferralIntake intake, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (caller, forbidden) = FhirRequest.Referrer(context);
-        if (forbidden is not null)
+        var (posted, refusal) = await FhirRequest.ReferralAsync(context);
+        if (refusal is not null)
         {
-            return forbidden;
+            return refusal;
         }
 
-        var (body, unsupported) = await FhirRequest.BodyAsync(context, FhirRequest.ResourceMediaTypes);
-        if (unsupported is not null)
-        {
-            return unsupported;
-        }
-
-        var (resource, unreadable) = FhirJson.Read(body!);
-        if (unreadable is not null)
-        {
-            return FhirOutcomes.Refuse(unreadable);
-        }
+        var (caller, body, resource) = posted!;
 
         if (resource is not Bundle bundle)
         {
             return FhirOutcomes.Refuse(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
-                $"POST {FhirInteractions.Base} takes a transaction Bundle, not a {resource!.TypeName}. A single Task goes to {FhirInteractions.Base}/Task.");
+                $"POST {FhirInteractions.Base} takes a transaction Bundle, not a {resource.TypeName}. A single Task goes to {FhirInteractions.Base}/Task.");
         }
 
         var (parts, invalid) = ReferralParts.FromBundle(bundle);
@@ -47,7 +37,7 @@ public static class PostTransaction
             return FhirOutcomes.Refuse(invalid);
         }
 
-        var (outcome, refused) = await ReferralSubmit.RunAsync(parts!, body!, caller!, intake, time, cancellationToken);
+        var (outcome, refused) = await ReferralSubmit.RunAsync(parts!, body, caller, intake, time, cancellationToken);
         if (refused is not null)
         {
             return refused;
