@@ -2,7 +2,8 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Fhir.Tests.HubServer;
+using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Fhir.Tests.FhirHub;
 
 namespace Schuldketen.Fhir.Tests;
 
@@ -16,7 +17,7 @@ public class CapabilityTests
     [Fact]
     public async System.Threading.Tasks.Task The_capability_statement_is_open_to_all_and_declares_exactly_the_supported_interactions()
     {
-        await using var hub = await StartAsync(Sqlite);
+        await using var hub = await FhirHub.StartAsync(Sqlite);
         using var anonymous = hub.Client();
 
         var capabilities = await ReadAsync<CapabilityStatement>(await anonymous.GetAsync("/fhir/r4/metadata"), HttpStatusCode.OK);
@@ -37,7 +38,7 @@ public class CapabilityTests
     [Fact]
     public async System.Threading.Tasks.Task The_rest_of_the_hub_keeps_answering_with_problem_details()
     {
-        await using var hub = await StartAsync(Sqlite);
+        await using var hub = await FhirHub.StartAsync(Sqlite);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var anonymous = hub.Client();
 

@@ -3,7 +3,8 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Fhir.Tests.HubServer;
+using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Fhir.Tests.FhirHub;
 
 namespace Schuldketen.Fhir.Tests;
 
@@ -73,7 +74,7 @@ public class HostileInputTests(HostileInputTests.Hub fixture) : IClassFixture<Ho
     {
         public HubServer Server { get; private set; } = null!;
 
-        public async System.Threading.Tasks.Task InitializeAsync() => Server = await StartAsync(Sqlite);
+        public async System.Threading.Tasks.Task InitializeAsync() => Server = await FhirHub.StartAsync(Sqlite);
 
         public async System.Threading.Tasks.Task DisposeAsync() => await Server.DisposeAsync();
     }

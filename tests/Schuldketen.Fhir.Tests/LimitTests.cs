@@ -2,7 +2,8 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Fhir.Tests.HubServer;
+using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Fhir.Tests.FhirHub;
 
 namespace Schuldketen.Fhir.Tests;
 
@@ -13,7 +14,7 @@ public class LimitTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task Requests_beyond_the_allowance_get_429_as_an_operation_outcome_with_retry_after(string provider)
     {
-        await using var hub = await StartAsync(provider, new Dictionary<string, string?>
+        await using var hub = await FhirHub.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Schuldketen:Limits:RequestsPerWindow"] = "3",
             ["Schuldketen:Limits:Window"] = "01:00:00",

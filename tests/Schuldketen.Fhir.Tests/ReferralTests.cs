@@ -5,7 +5,8 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Fhir.Tests.HubServer;
+using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Fhir.Tests.FhirHub;
 
 namespace Schuldketen.Fhir.Tests;
 
@@ -16,7 +17,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task A_referral_bundle_registers_a_trajectory_whose_clock_starts_at_the_referral_and_answers_the_task_without_the_bsn(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var referral = new Referral();
@@ -45,7 +46,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task The_same_referral_again_answers_the_first_task_and_registers_no_second_trajectory_or_referral(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var referral = new Referral();
@@ -66,7 +67,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task Without_an_identifier_the_same_body_is_the_same_referral_and_another_body_a_second_one_on_the_same_trajectory(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var referral = new Referral();
@@ -89,7 +90,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task A_task_with_contained_resources_sent_as_raw_json_is_created_and_can_be_read_at_its_location(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         const string json = """
             {
@@ -130,7 +131,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task Without_an_owner_the_hub_routes_by_postcode_else_to_the_practices_default_and_a_named_owner_wins(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var otherGp = hub.Client(OtherPractice, PartnerRole.GeneralPractitioner);
         var named = new Referral(bsn: "123456782", postcode: "1011 AB", identifier: "named");
@@ -152,7 +153,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task A_referral_for_a_resident_with_an_open_trajectory_joins_it(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         using var registered = await municipality.PostAsJsonAsync("/api/v1/trajectories", new { bsn = Referral.Bsn });
@@ -169,7 +170,7 @@ public class ReferralTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task Only_the_referring_practice_reads_its_task_and_every_read_and_write_is_audited(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         using var gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
         using var otherGp = hub.Client(OtherPractice, PartnerRole.GeneralPractitioner);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");

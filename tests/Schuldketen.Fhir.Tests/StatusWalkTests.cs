@@ -5,7 +5,8 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Fhir.Tests.HubServer;
+using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Fhir.Tests.FhirHub;
 using TaskStatus = Hl7.Fhir.Model.Task.TaskStatus;
 
 namespace Schuldketen.Fhir.Tests;
@@ -30,7 +31,7 @@ public class StatusWalkTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task The_task_walks_from_requested_to_completed_with_the_trajectory_and_shows_the_gp_status_and_dates_only(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         var walk = await Walk.StartAsync(hub);
 
         await walk.ExpectAsync(TaskStatus.Requested);
@@ -69,7 +70,7 @@ public class StatusWalkTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task A_resident_who_drops_out_fails_the_task_and_a_refusal_upheld_after_objection_rejects_it(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         var droppedOut = await Walk.StartAsync(hub, "111222333");
         var refused = await Walk.StartAsync(hub, "123456782");
 
@@ -92,7 +93,7 @@ public class StatusWalkTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task The_municipality_cancels_by_referring_the_resident_elsewhere(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         var walk = await Walk.StartAsync(hub);
 
         await walk.SendAsync(Municipality, EventTypes.Referred, new { referredTo = "Maatschappelijk werk" });
@@ -106,7 +107,7 @@ public class StatusWalkTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task The_gp_cancels_its_referral_which_ends_its_link_but_not_the_residents_trajectory(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         var walk = await Walk.StartAsync(hub);
         await walk.SendAsync(Municipality, EventTypes.CrisisCheckCompleted, new { crisis = false });
 
@@ -135,7 +136,7 @@ public class StatusWalkTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task A_closed_referral_cannot_be_cancelled_any_more(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         var walk = await Walk.StartAsync(hub);
         await walk.SendAsync(Municipality, EventTypes.DroppedOut, new { reason = "geen-contact" });
 
@@ -150,7 +151,7 @@ public class StatusWalkTests
     [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
     public async System.Threading.Tasks.Task The_gp_finds_its_tasks_by_owner_status_and_last_update(string provider)
     {
-        await using var hub = await StartAsync(provider);
+        await using var hub = await FhirHub.StartAsync(provider);
         var moving = await Walk.StartAsync(hub, "111222333");
         var waiting = await Walk.StartAsync(hub, "123456782");
         var elsewhere = await Walk.StartAsync(hub, "999999990", "1011 AB");
