@@ -25,7 +25,7 @@ public class OpenApiTests
         await File.WriteAllTextAsync(file, document);
         try
         {
-            var (exitCode, output, errorOutput) = await RunAsync("bash", Path.Combine(RepositoryRoot(), "infra", "spectral.sh"), file, "--format", "json", "--quiet");
+            var (exitCode, output, errorOutput) = await RunAsync("bash", Repository.Script("spectral.sh"), file, "--format", "json", "--quiet");
             var findings = ParseFindings(output);
             Assert.True(findings is not null,
                 $"infra/spectral.sh did not produce the linter's findings (exit code {exitCode}); it needs Node.js, npm and ../shared/adr/linter.yaml.\n{errorOutput}\n{output}");
@@ -206,18 +206,6 @@ public class OpenApiTests
         return (process.ExitCode, await output, await errorOutput);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Schuldketen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Schuldketen.sln above {AppContext.BaseDirectory}.");
-    }
 
     /// <summary>One finding of Spectral's JSON output.</summary>
     private sealed record Finding(string Code, string Message, IReadOnlyList<JsonElement> Path, int Severity)

@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
-using Schuldketen.Workflows.Delivery;
+using Schuldketen.Workflows.Relays.Webhooks;
+using Schuldketen.Workflows.Store;
 using Xunit.Abstractions;
 using static Schuldketen.Api.Tests.HubServer;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Delivery;
+using Schuldketen.Workflows.Relays.Webhooks;
 using Xunit.Abstractions;
 using static Schuldketen.Api.Tests.HubServer;
 

@@ -3,7 +3,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Browser.Tests;
 

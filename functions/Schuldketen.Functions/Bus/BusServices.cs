@@ -1,7 +1,7 @@
 using Schuldketen.Functions.Bus.Transport;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Bus;
-using Schuldketen.Workflows.Delivery;
+using Schuldketen.Workflows.Relays.Bus;
+using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.Bus;

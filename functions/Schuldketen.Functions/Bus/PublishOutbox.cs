@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Bus;
+using Schuldketen.Workflows.Relays.Bus;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.Bus;

@@ -5,8 +5,8 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus.Transport;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Intake;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Intake;
 
 namespace Schuldketen.Functions.Bus;
 

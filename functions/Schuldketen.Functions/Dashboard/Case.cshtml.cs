@@ -6,8 +6,8 @@ using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Calendar;
-using Schuldketen.Workflows.Intake;
-using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Store.Intake;
+using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Dashboard;

@@ -7,8 +7,8 @@ using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Dashboard;

@@ -5,6 +5,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Overview;
+using Schuldketen.Workflows.Store.Overview;
 
 namespace Schuldketen.Functions.Dashboard;
 

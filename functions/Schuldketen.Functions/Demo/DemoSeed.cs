@@ -1,7 +1,7 @@
 using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Privacy;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Privacy;
 using static Schuldketen.Functions.Demo.DemoOrganisations;
 
 namespace Schuldketen.Functions.Demo;

@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
 using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
-using Schuldketen.Workflows.Referrals;
+using Schuldketen.Workflows.Store.Referrals;
 using TaskStatus = Hl7.Fhir.Model.Task.TaskStatus;
 
 namespace Schuldketen.Functions.Fhir;

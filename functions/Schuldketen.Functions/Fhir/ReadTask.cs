@@ -1,7 +1,7 @@
 using Hl7.Fhir.Model;
 using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
-using Schuldketen.Workflows.Referrals;
+using Schuldketen.Workflows.Store.Referrals;
 
 namespace Schuldketen.Functions.Fhir;
 

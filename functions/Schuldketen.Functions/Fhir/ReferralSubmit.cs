@@ -5,7 +5,7 @@ using Schuldketen.Contracts.Fhir;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
-using Schuldketen.Workflows.Referrals;
+using Schuldketen.Workflows.Store.Referrals;
 
 namespace Schuldketen.Functions.Fhir;
 

@@ -1,5 +1,5 @@
 using Schuldketen.Contracts.Fhir;
-using Schuldketen.Workflows.Referrals;
+using Schuldketen.Workflows.Store.Referrals;
 
 namespace Schuldketen.Functions.Fhir;
 

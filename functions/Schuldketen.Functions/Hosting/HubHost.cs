@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
 using Schuldketen.Functions.Auth;
@@ -15,15 +14,16 @@ using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Timers;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Delivery;
 using Schuldketen.Workflows.Engine;
-using Schuldketen.Workflows.Intake;
-using Schuldketen.Workflows.Privacy;
 using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Referrals;
+using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Intake;
+using Schuldketen.Workflows.Store.Privacy;
+using Schuldketen.Workflows.Store.Projections;
+using Schuldketen.Workflows.Store.Referrals;
 using Schuldketen.Workflows.Timeline;
-using System.Threading.RateLimiting;
 
 namespace Schuldketen.Functions.Hosting;
 

@@ -9,9 +9,11 @@ using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Functions.Timers;
 using Schuldketen.Workflows.Overview;
-using Schuldketen.Workflows.Privacy;
-using Schuldketen.Workflows.Residents;
+using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Overview;
+using Schuldketen.Workflows.Store.Privacy;
+using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Hosting;

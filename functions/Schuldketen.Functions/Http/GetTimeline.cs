@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Store.Projections;
 
 namespace Schuldketen.Functions.Http;
 

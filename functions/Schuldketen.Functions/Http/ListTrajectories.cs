@@ -4,8 +4,8 @@ using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Calendar;
-using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Projections;
 
 namespace Schuldketen.Functions.Http;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Intake;
+using Schuldketen.Workflows.Store.Intake;
 
 namespace Schuldketen.Functions.Http;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Delivery;
+using Schuldketen.Workflows.Relays.Webhooks;
 
 namespace Schuldketen.Functions.Http;
 

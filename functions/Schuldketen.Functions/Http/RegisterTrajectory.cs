@@ -5,10 +5,10 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Privacy;
 using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Privacy;
+using Schuldketen.Workflows.Store.Projections;
 
 namespace Schuldketen.Functions.Http;
 

@@ -1,6 +1,6 @@
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Delivery;
+using Schuldketen.Workflows.Relays.Webhooks;
 
 namespace Schuldketen.Functions.Http;
 

@@ -4,6 +4,8 @@ using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Residents;
+using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Functions.Portal;
 

@@ -1,5 +1,6 @@
+using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Residents;
-using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Portal;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Privacy;
+using Schuldketen.Workflows.Store.Privacy;
 
 namespace Schuldketen.Functions.Portal;
 

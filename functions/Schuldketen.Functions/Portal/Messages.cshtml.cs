@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Residents;
-using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Portal;
 

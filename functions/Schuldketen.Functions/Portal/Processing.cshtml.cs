@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Workflows.Overview;
+using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Overview;
+using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Portal;
 

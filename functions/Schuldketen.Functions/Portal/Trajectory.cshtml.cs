@@ -5,6 +5,8 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Residents;
+using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Functions.Portal;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Residents;
+using Schuldketen.Workflows.Relays.Notices;
+using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Timers;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Hosting;
-using Schuldketen.Workflows.Delivery;
+using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.Timers;

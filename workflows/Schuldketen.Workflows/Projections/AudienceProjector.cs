@@ -1,7 +1,7 @@
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Projections;
 

@@ -1,4 +1,4 @@
-using Schuldketen.Workflows.Bus;
+using Schuldketen.Workflows.Relays.Bus;
 
 namespace Schuldketen.Functions.Bus.Transport;
 

@@ -1,5 +1,5 @@
 using Schuldketen.Contracts.CloudEvents;
-using Schuldketen.Workflows.Bus;
+using Schuldketen.Workflows.Relays.Bus;
 
 namespace Schuldketen.Functions.Bus.Transport;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Schuldketen.Contracts.CloudEvents;
-using Schuldketen.Workflows.Bus;
+using Schuldketen.Workflows.Relays.Bus;
 
 namespace Schuldketen.Functions.Bus.Transport;
 

@@ -1,0 +1,32 @@
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Testing;
+
+/// <summary>
+/// A fresh, empty database per test on each provider. PostgreSQL comes from
+/// <c>SCHULDKETEN_TEST_POSTGRES</c>, which <c>infra/test.sh</c> sets after starting a throwaway
+/// server; without it these tests fail, they do not skip.
+/// </summary>
+public static class TestDatabase
+{
+    public const string Sqlite = "sqlite";
+    public const string PostgreSql = "postgresql";
+
+    public static TheoryData<string> Providers => new(Sqlite, PostgreSql);
+
+    public static StoreSettings Create(string provider)
+    {
+        var name = $"t{Guid.NewGuid():N}";
+        if (provider == Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "schuldketen-tests");
+            return StoreSettings.Sqlite(Path.Combine(folder, name + ".db"));
+        }
+
+        var server = Environment.GetEnvironmentVariable("SCHULDKETEN_TEST_POSTGRES");
+        Assert.False(string.IsNullOrWhiteSpace(server),
+            "SCHULDKETEN_TEST_POSTGRES is not set: run the suite with ./infra/test.sh, which starts PostgreSQL and sets it.");
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 40 };
+        return StoreSettings.PostgreSql(builder.ConnectionString);
+    }
+}

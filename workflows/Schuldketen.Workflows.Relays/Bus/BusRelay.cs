@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Schuldketen.Workflows.Relays.Webhooks;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Workflows.Relays.Bus;
+
+/// <summary>
+/// Publishes committed outbox rows to the bus topic, at least once and per trajectory in sequence
+/// order: in a round every trajectory sends its events one after another, each once the broker
+/// accepted the one before, all trajectories at once; a trajectory whose event the broker did not
+/// accept waits for the next round. Rows are marked published only after the broker accepted
+/// them, so a crash in between sends them again.
+/// </summary>
+public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub, TimeProvider time, RelaySettings settings)
+{
+    private const int BatchSize = 5000;
+
+    public string Owner { get; } = settings.Owner;
+
+    public async Task<PublishRound> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var shards = await outbox.Leases.LeaseAsync(Owner, time.GetUtcNow(), settings.Lease, settings.MaxShards, cancellationToken);
+        if (shards.Count == 0)
+        {
+            return PublishRound.Idle;
+        }
+
+        var pending = await outbox.PendingAsync(shards, BatchSize, cancellationToken);
+        var published = new ConcurrentBag<long>();
+        var failures = new ConcurrentQueue<Exception>();
+
+        // A broker that stops answering without closing the connection ends the round; what it did not accept goes again.
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        round.CancelAfter(settings.Timeout * 3);
+        await Task.WhenAll(pending.GroupBy(row => row.Event.TrajectoryId).Select(async trajectory =>
+        {
+            foreach (var row in trajectory)
+            {
+                if (await PublishAsync(row, round.Token) is { } error)
+                {
+                    failures.Enqueue(error);
+                    return;
+                }
+
+                published.Add(row.Event.Id);
+            }
+        }));
+
+        await outbox.MarkPublishedAsync(published, time.GetUtcNow(), CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new PublishRound(published.Count, pending.Count - published.Count, failures.TryPeek(out var failure) ? failure : null);
+    }
+
+    public Task ReleaseAsync(CancellationToken cancellationToken) => outbox.Leases.ReleaseAsync(Owner, cancellationToken);
+
+    /// <summary>Sends the event to each of its recipients; null when the broker accepted all, else what went wrong.</summary>
+    private async Task<Exception?> PublishAsync(PendingPublication row, CancellationToken cancellationToken)
+    {
+        var cloudEvent = row.Event.ToCloudEvent(hub);
+        try
+        {
+            await Task.WhenAll(row.Recipients.Select(recipient => topic.PublishAsync(new BusMessage(recipient, row.Event.Audience, cloudEvent), cancellationToken)));
+            return null;
+        }
+        catch (Exception error)
+        {
+            // A refusal, a broken connection or the round's time running out: the row waits for the next round.
+            return error;
+        }
+    }
+}
+
+/// <summary>What a round did: events published, events left for the next round, and the first error if the broker failed.</summary>
+public sealed record PublishRound(int Published, int Left, Exception? Failure)
+{
+    public static readonly PublishRound Idle = new(0, 0, null);
+}

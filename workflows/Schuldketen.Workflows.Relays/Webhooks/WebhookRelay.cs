@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Schuldketen.Contracts.CloudEvents;
+using Schuldketen.Workflows.Store;
+
+namespace Schuldketen.Workflows.Relays.Webhooks;
+
+/// <summary>
+/// The outbox relay and the webhook sender in one round: lease shards, turn their committed outbox
+/// rows into deliveries, and POST each due delivery as a signed CloudEvent of the audience's
+/// projection. Per subscription and trajectory only the oldest undelivered event is sent, so a
+/// receiver sees each trajectory's events in sequence order.
+/// </summary>
+public sealed class WebhookRelay(
+    DeliveryStore deliveries, HubIdentity hub, HttpClient http, RetrySchedule retries, TimeProvider time, RelaySettings settings)
+{
+    private const int BatchSize = 500;
+
+    public string Owner { get; } = settings.Owner;
+
+    /// <summary>One round; returns how many outbox rows and deliveries it handled, so the caller can go again at once.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var shards = await deliveries.Leases.LeaseAsync(Owner, now, settings.Lease, settings.MaxShards, cancellationToken);
+        if (shards.Count == 0)
+        {
+            return 0;
+        }
+
+        var handled = await deliveries.DispatchOutboxAsync(Owner, shards, now, BatchSize, cancellationToken);
+        var due = await deliveries.ClaimDueAsync(shards, now, now + settings.Timeout + settings.Lease, BatchSize, cancellationToken);
+        var outcomes = new ConcurrentBag<DeliveryOutcome>();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancellationToken },
+            async (delivery, token) => outcomes.Add(await SendAsync(delivery, token)));
+
+        // One transaction for the whole round's outcomes: on SQLite every commit is a disk flush.
+        await deliveries.RecordAsync(outcomes.ToList(), time.GetUtcNow());
+        foreach (var gone in outcomes.Where(outcome => outcome.Gone).Select(outcome => outcome.SubscriptionId).Distinct())
+        {
+            await deliveries.EndAsync(gone, null, "The receiver answered 410 Gone: the subscription has ended.", time.GetUtcNow(), CancellationToken.None);
+        }
+
+        return handled + due.Count;
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(DueDelivery due, CancellationToken cancellationToken)
+    {
+        var delivery = due.Delivery;
+        var body = new OutboxEvent(delivery.OutboxId, delivery.TrajectoryId, delivery.Sequence, due.Audience, due.EventType, due.Payload, due.TraceParent,
+            due.OccurredAt).ToCloudEvent(hub).ToJson();
+        var messageId = $"msg_{delivery.Id}";
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, due.CallbackUrl)
+        {
+            Content = new StringContent(body, Encoding.UTF8, CloudEventEnvelope.MediaType),
+        };
+        request.Headers.Add("webhook-id", messageId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(due.Secret, messageId, timestamp, body));
+
+        int? status = null;
+        string? error;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.Timeout);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Delivered, delivery.Attempts + 1, null, status, null);
+            }
+
+            if (response.StatusCode == HttpStatusCode.Gone)
+            {
+                return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Failed, delivery.Attempts + 1, null, status,
+                    "The receiver answered 410 Gone: the subscription has ended.", Gone: true);
+            }
+
+            error = $"The receiver answered {status} {response.ReasonPhrase}.";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            error = exception is TaskCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0} seconds." : exception.Message;
+        }
+
+        var attempts = delivery.Attempts + 1;
+        var next = retries.Next(attempts, delivery.CreatedAt, time.GetUtcNow());
+        return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending, attempts, next, status,
+            next is null ? $"Given up after {attempts} attempts over {RetrySchedule.GiveUpAfter.TotalHours:0} hours. {error}" : error);
+    }
+}
+
+/// <summary>What became of one attempt: the delivery's new state, and whether the receiver said the subscription is gone.</summary>
+public sealed record DeliveryOutcome(
+    long Id, string SubscriptionId, DeliveryStatus Status, int Attempts, DateTimeOffset? NextAttemptAt, int? LastStatus, string? LastError, bool Gone = false);
+
+/// <summary>How a relay works: its owner name (unique per process), how long a shard lease lasts, how many shards at most, and its limits.</summary>
+public sealed record RelaySettings(string Owner)
+{
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(15);
+
+    public int MaxShards { get; init; } = Shards.Count;
+
+    public int Parallel { get; init; } = 32;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+}

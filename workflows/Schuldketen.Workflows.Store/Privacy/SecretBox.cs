@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Schuldketen.Workflows.Trajectories;
+
+namespace Schuldketen.Workflows.Store.Privacy;
+
+/// <summary>
+/// AES-256-GCM for small texts kept in the database that must be read back (a BSN for authorised
+/// people, a webhook secret to sign with): a fresh nonce per text, stored as base64(nonce | ciphertext | tag).
+/// </summary>
+public sealed class SecretBox
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly byte[] key;
+
+    public SecretBox(byte[] key)
+    {
+        if (key.Length != 32)
+        {
+            throw new ArgumentException("An AES-256 key has exactly 32 bytes.", nameof(key));
+        }
+
+        this.key = key;
+    }
+
+    /// <summary>A box with its own key derived from <paramref name="masterKey"/>, so one purpose's ciphertext never opens with another's key.</summary>
+    public static SecretBox For(byte[] masterKey, string purpose) =>
+        new(HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: Encoding.UTF8.GetBytes(purpose)));
+
+    public string Seal(string text)
+    {
+        var plain = Encoding.UTF8.GetBytes(text);
+        var sealedBox = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = sealedBox.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, sealedBox.AsSpan(NonceSize, plain.Length), sealedBox.AsSpan(NonceSize + plain.Length));
+        return Convert.ToBase64String(sealedBox);
+    }
+
+    public string Open(string sealedText)
+    {
+        var sealedBox = Convert.FromBase64String(sealedText);
+        var plain = new byte[sealedBox.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBox.AsSpan(0, NonceSize), sealedBox.AsSpan(NonceSize, plain.Length), sealedBox.AsSpan(NonceSize + plain.Length), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+}

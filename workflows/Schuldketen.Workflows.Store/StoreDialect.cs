@@ -1,0 +1,156 @@
+using System.Data.Common;
+using System.Reflection;
+using Dapper;
+using DbUp.Builder;
+using Schuldketen.Workflows.Trajectories;
+
+namespace Schuldketen.Workflows.Store;
+
+/// <summary>
+/// One database provider's SQL. Each write takes all rows of a batch, so a batch of events costs
+/// the same number of statements as one event: that is what lets group commit pay off.
+/// </summary>
+internal abstract class StoreDialect(string connectionString)
+{
+    protected const string TrajectoryColumns =
+        "id AS Id, definition_id AS DefinitionId, definition_version AS DefinitionVersion, phase AS Phase, outcome AS Outcome, " +
+        "version AS Version, sequence AS Sequence, municipality AS Municipality, subject_hash AS SubjectHash, " +
+        "subject_cipher AS SubjectCipher, started_at AS StartedAt, updated_at AS UpdatedAt";
+
+    protected const string TimerColumns =
+        "trajectory_id AS TrajectoryId, deadline_id AS DeadlineId, event_type AS EventType, started_on AS StartedOn, due_on AS DueOn, " +
+        "fires_at AS FiresAt, fired_at AS FiredAt";
+
+    protected string ConnectionString => connectionString;
+
+    public abstract StoreProvider Provider { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies the versioned schema scripts of this provider that have not run yet.</summary>
+    public void Migrate()
+    {
+        var result = Deployment()
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains($".Store.Schema.{ScriptFolder}.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Schema script {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        }
+    }
+
+    /// <summary>The settings that decide whether a commit survives a crash, as the database reports them.</summary>
+    public abstract Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken);
+
+    protected abstract string ScriptFolder { get; }
+
+    protected abstract UpgradeEngineBuilder Deployment();
+
+    public async Task<List<HistoryRow>> HistoryAsync(DbConnection connection, DbTransaction? transaction, string trajectoryId) =>
+        (await connection.QueryAsync<HistoryRow>(
+            "SELECT trajectory_id AS TrajectoryId, sequence AS Sequence, event_type AS EventType, source AS Source, event_id AS EventId, " +
+            "phase AS Phase, outcome AS Outcome, occurred_at AS OccurredAt, recorded_at AS RecordedAt, actor_organisation AS ActorOrganisation, " +
+            "actor_role AS ActorRole, actor_person AS ActorPerson, data AS Data FROM history WHERE trajectory_id = @trajectoryId ORDER BY sequence",
+            new { trajectoryId }, transaction)).AsList();
+
+    public async Task<List<(string Id, string Phase)>> TrajectoriesOnAsync(DbConnection connection, string definitionId, long version) =>
+        (await connection.QueryAsync<(string, string)>(
+            "SELECT id, phase FROM trajectories WHERE definition_id = @definitionId AND definition_version = @version ORDER BY id",
+            new { definitionId, version })).AsList();
+
+    public async Task<List<TimerRow>> TimersAsync(DbConnection connection, string trajectoryId) =>
+        (await connection.QueryAsync<TimerRow>(
+            $"SELECT {TimerColumns} FROM timers WHERE trajectory_id = @trajectoryId ORDER BY fires_at, deadline_id", new { trajectoryId })).AsList();
+
+    public async Task<List<TimerRow>> DueTimersAsync(DbConnection connection, long now, int limit) =>
+        (await connection.QueryAsync<TimerRow>(
+            $"SELECT {TimerColumns} FROM timers WHERE fired_at IS NULL AND fires_at <= @now ORDER BY fires_at, trajectory_id, deadline_id LIMIT @limit",
+            new { now, limit })).AsList();
+
+    public Task DeleteTimerAsync(DbConnection connection, TimerRow timer) =>
+        connection.ExecuteAsync(
+            "DELETE FROM timers WHERE trajectory_id = @TrajectoryId AND deadline_id = @DeadlineId AND fires_at = @FiresAt", timer);
+
+    public async Task<List<AuditRow>> AuditAsync(DbConnection connection, string trajectoryId) =>
+        (await connection.QueryAsync<AuditRow>(
+            "SELECT at AS At, trace_id AS TraceId, span_id AS SpanId, activity AS Activity, actor_organisation AS ActorOrganisation, " +
+            "actor_person AS ActorPerson, trajectory_id AS TrajectoryId, subject_cipher AS SubjectCipher, status AS Status " +
+            "FROM audit WHERE trajectory_id = @trajectoryId ORDER BY at, id", new { trajectoryId })).AsList();
+
+    public async Task<List<ParticipantRow>> ParticipantsAsync(DbConnection connection, string trajectoryId) =>
+        (await connection.QueryAsync<ParticipantRow>(
+            "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
+            "contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id = @trajectoryId ORDER BY added_at, organisation",
+            new { trajectoryId })).AsList();
+
+    /// <summary>A page of the trajectories <paramref name="organisation"/> takes part in, newest change first, and how many there are in all.</summary>
+    public async Task<(List<TrajectoryRow> Page, long Total)> ListAsync(
+        DbConnection connection, string organisation, string? phase, string? dueBy, long offset, int limit, string? contact = null)
+    {
+        const string from =
+            "FROM trajectories t " +
+            "WHERE EXISTS (SELECT 1 FROM participants p WHERE p.trajectory_id = t.id AND p.organisation = @organisation " +
+            "AND (@contact IS NULL OR p.contact_id = @contact)) " +
+            "AND (@phase IS NULL OR t.phase = @phase) " +
+            "AND (@dueBy IS NULL OR EXISTS (SELECT 1 FROM timers m WHERE m.trajectory_id = t.id AND m.due_on <= @dueBy))";
+        var parameters = new { organisation, phase, dueBy, offset, limit, contact };
+        var page = await connection.QueryAsync<TrajectoryRow>(
+            $"SELECT {TrajectoryColumns.Replace("id AS Id", "t.id AS Id", StringComparison.Ordinal)} {from} ORDER BY t.updated_at DESC, t.id LIMIT @limit OFFSET @offset",
+            parameters);
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {from}", parameters);
+        return (page.AsList(), total);
+    }
+
+    public async Task<List<TrajectoryRow>> OfSubjectAsync(DbConnection connection, string subjectHash) =>
+        (await connection.QueryAsync<TrajectoryRow>(
+            $"SELECT {TrajectoryColumns} FROM trajectories WHERE subject_hash = @subjectHash ORDER BY started_at DESC, id", new { subjectHash })).AsList();
+
+    public abstract Task<List<(string TrajectoryId, string Organisation, string Role)>> ParticipationAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds);
+
+    public abstract Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows);
+
+    public abstract Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role);
+
+    /// <summary>Deletes the participant rows with these keys: one organisation in one role of one trajectory each.</summary>
+    public abstract Task DeleteParticipationsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string Organisation, string Role)> keys);
+
+    public abstract Task MarkTimersFiredAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys, long firedAt);
+
+    public abstract Task<Dictionary<(string Source, string Id), string>> FindInboxAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(string Source, string Id)> keys);
+
+    public abstract Task<List<TrajectoryRow>> FindTrajectoriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids);
+
+    /// <summary>Inserts inbox rows whose key is new; returns how many were new.</summary>
+    public abstract Task<int> InsertInboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<InboxRow> rows);
+
+    /// <summary>Inserts trajectories whose id is new; returns how many were new.</summary>
+    public abstract Task<int> InsertTrajectoriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows);
+
+    /// <summary>Updates trajectories still at their expected version; returns how many were.</summary>
+    public abstract Task<int> UpdateTrajectoriesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(TrajectoryRow Row, long ExpectedVersion)> rows);
+
+    public abstract Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HistoryRow> rows);
+
+    public abstract Task DeleteTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string DeadlineId)> keys);
+
+    public abstract Task DeleteAllTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds);
+
+    public abstract Task UpsertTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerRow> rows);
+
+    public abstract Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows);
+
+    public abstract Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows);
+}
+
+public enum StoreProvider
+{
+    Sqlite,
+    PostgreSql,
+}
