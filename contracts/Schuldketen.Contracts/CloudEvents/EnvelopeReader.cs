@@ -44,6 +44,7 @@ internal sealed partial class EnvelopeReader
         reader.CheckTime();
         reader.CheckExtensionNames();
         reader.CheckDataContentType();
+        reader.CheckDataSchema();
         reader.CheckDataBase64();
         reader.CheckTraceParent();
         reader.CheckSource();
@@ -189,6 +190,24 @@ internal sealed partial class EnvelopeReader
         if (strings.TryGetValue(Attributes.DataContentType, out var contentType) && !IsJson(contentType))
         {
             Fail(Attributes.DataContentType, EnvelopeRules.DataContentType, $"Set {Attributes.DataContentType} to application/json, or leave it out: the hub takes JSON data only.");
+        }
+    }
+
+    private void CheckDataSchema()
+    {
+        if (!strings.TryGetValue(Attributes.DataSchema, out var schema))
+        {
+            return;
+        }
+
+        if (schema.Length == 0)
+        {
+            Fail(Attributes.DataSchema, EnvelopeRules.DataSchema, $"Fill in {Attributes.DataSchema} with the URI of the data's schema, or leave it out.");
+        }
+        else if (!Rfc3986.IsUri(schema))
+        {
+            Fail(Attributes.DataSchema, EnvelopeRules.DataSchema,
+                $"Write {Attributes.DataSchema} as an absolute URI (RFC 3986), such as https://schemas.example/crisischeck.json, or leave it out.");
         }
     }
 

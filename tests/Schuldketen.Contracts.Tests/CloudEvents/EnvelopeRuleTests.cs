@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Schuldketen.Contracts.CloudEvents;
 
 namespace Schuldketen.Contracts.Tests.CloudEvents;
@@ -91,6 +92,31 @@ public sealed class EnvelopeRuleTests
         AssertSingle(Parse("data_base64", "\"eyJjcmlzaXMiOmZhbHNlfQ==\""), "data_base64", EnvelopeRules.DataBase64);
 
     [Theory]
+    [InlineData("")]
+    [InlineData("crisischeck.json")]
+    [InlineData("/api/v1/schemas/nl.schuldketen.crisischeck.uitgevoerd")]
+    [InlineData("https://schemas.example/crisis check.json")]
+    [InlineData("https://schemas.example/crisischeck%2.json")]
+    [InlineData("https://schemas.example/crisischëck.json")]
+    [InlineData("https://schemas.example/catalogus.json#a#b")]
+    [InlineData("C:\\schemas\\crisischeck.json")]
+    public void Dataschema_must_be_an_absolute_uri(string schema) =>
+        AssertSingle(Parse("dataschema", JsonSerializer.Serialize(schema)), "dataschema", EnvelopeRules.DataSchema);
+
+    [Theory]
+    [InlineData("https://schemas.example/crisischeck.json")]
+    [InlineData("https://schemas.example/catalogus.json#/crisischeck")]
+    [InlineData("https://[2001:db8::1]:8443/schemas/crisischeck.json?versie=2")]
+    [InlineData("urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66")]
+    public void Dataschema_takes_an_absolute_uri(string schema)
+    {
+        var result = Parse("dataschema", JsonSerializer.Serialize(schema));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(schema, result.Envelope.DataSchema);
+    }
+
+    [Theory]
     [InlineData("https://gemeente.example/zaken")]
     [InlineData("urn:nld:oin:1234")]
     [InlineData("urn:nld:oin:000000010012345670001")]
@@ -98,7 +124,7 @@ public sealed class EnvelopeRuleTests
     [InlineData("URN:NLD:OIN:00000001001234567000")]
     [InlineData("urn:nld:oin:00000001001234567000:")]
     public void Source_must_name_an_oin(string source) =>
-        AssertSingle(Parse("source", System.Text.Json.JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+        AssertSingle(Parse("source", JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
 
     [Theory]
     [InlineData("source", "\"urn:nld:oin:00000001001234567000\\n\"")]
@@ -111,7 +137,7 @@ public sealed class EnvelopeRuleTests
 
     [Fact]
     public void An_identifier_longer_than_its_limit_is_refused() =>
-        AssertSingle(Parse("id", System.Text.Json.JsonSerializer.Serialize(new string('a', 257))), "id", EnvelopeRules.Text);
+        AssertSingle(Parse("id", JsonSerializer.Serialize(new string('a', 257))), "id", EnvelopeRules.Text);
 
     [Theory]
     [InlineData("\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7\"")]
@@ -153,7 +179,7 @@ public sealed class EnvelopeRuleTests
     {
         var json = """
             {"specversion":"0.3","source":"urn:nld:kvk:1","type":"nl.schuldketen.onbekend",
-             "time":"2026-03-01","Extra":1,"datacontenttype":"text/plain","data_base64":"AA=="}
+             "time":"2026-03-01","Extra":1,"datacontenttype":"text/plain","dataschema":"","data_base64":"AA=="}
             """;
 
         var result = CloudEventEnvelope.Parse(Events.Element(json));
@@ -165,6 +191,7 @@ public sealed class EnvelopeRuleTests
                 (EnvelopeRules.Time, "time"),
                 (EnvelopeRules.ExtensionName, "Extra"),
                 (EnvelopeRules.DataContentType, "datacontenttype"),
+                (EnvelopeRules.DataSchema, "dataschema"),
                 (EnvelopeRules.DataBase64, "data_base64"),
                 (EnvelopeRules.NlGovSource, "source"),
                 (EnvelopeRules.NlGovType, "type"),
@@ -178,6 +205,7 @@ public sealed class EnvelopeRuleTests
     [InlineData("subject", "\"bsn-123456782 jansen\"", "jansen")]
     [InlineData("time", "\"1 maart 2026\"", "maart")]
     [InlineData("type", "\"nl.schuldketen.jansen\"", "jansen")]
+    [InlineData("dataschema", "\"jansen.json\"", "jansen")]
     public void Messages_never_repeat_the_value_sent(string attribute, string json, string value)
     {
         var result = Parse(attribute, json);
