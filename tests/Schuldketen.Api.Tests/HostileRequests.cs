@@ -256,6 +256,7 @@ public static class HostileRequests
         yield return Event("source-empty-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":");
         yield return Event("source-uppercase-urn", e => e["source"] = "URN:NLD:OIN:" + HubServer.Municipality);
         yield return Event("source-space-in-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":my system");
+        yield return Event("source-stray-percent-in-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":100%");
     }
 
     private static IEnumerable<HostileCase> Types()

@@ -223,7 +223,7 @@ internal sealed partial class EnvelopeReader
     {
         if (strings.TryGetValue(Attributes.Source, out var source) && NlGovSource.OinOf(source) is null)
         {
-            Fail(Attributes.Source, EnvelopeRules.NlGovSource, $"Write {Attributes.Source} as {NlGovSource.Prefix} followed by your organisation's 20-digit OIN, optionally followed by a colon and your system's name.");
+            Fail(Attributes.Source, EnvelopeRules.NlGovSource, $"Write {Attributes.Source} as {NlGovSource.Prefix} followed by your organisation's 20-digit OIN, optionally followed by a colon and your system's name, in URI characters (RFC 3986).");
         }
     }
 

@@ -127,6 +127,18 @@ public sealed class EnvelopeRuleTests
         AssertSingle(Parse("source", JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
 
     [Theory]
+    [InlineData("urn:nld:oin:00000001001234567000:systeem:<zaak>")]
+    [InlineData("urn:nld:oin:00000001001234567000:100%")]
+    [InlineData("urn:nld:oin:00000001001234567000:systeem\\zaak")]
+    [InlineData("urn:nld:oin:00000001001234567000:systeem#a#b")]
+    public void Source_must_be_a_uri(string source) =>
+        AssertSingle(Parse("source", JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+
+    [Fact]
+    public void A_system_name_with_escaped_characters_is_a_uri() =>
+        Assert.Equal(Events.Oin, Parse("source", $"\"urn:nld:oin:{Events.Oin}:systeem:zaak%2Fbeheer\"").Envelope?.SourceOin);
+
+    [Theory]
     [InlineData("source", "\"urn:nld:oin:00000001001234567000\\n\"")]
     [InlineData("id", "\"abc\\u0000\"")]
     [InlineData("id", "\"abc\\u202Edef\"")]
