@@ -236,6 +236,7 @@ public static class HostileRequests
         yield return Event("datacontenttype-text-xml", e => e["datacontenttype"] = "text/xml");
         yield return Event("datacontenttype-octet-stream", e => e["datacontenttype"] = "application/octet-stream");
         yield return Event("datacontenttype-garbage", e => e["datacontenttype"] = "not a media type");
+        yield return Event("datacontenttype-parameter-without-value", e => e["datacontenttype"] = "application/json; charset");
         yield return Event("dataschema-empty", e => e["dataschema"] = "");
         yield return Event("dataschema-relative", e => e["dataschema"] = "/api/v1/schemas/" + EventTypes.ParticipantLinked);
         yield return Event("data-base64-present", e => e["data_base64"] = "eyJjcmlzaXMiOmZhbHNlfQ==");

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudNative.CloudEvents;
@@ -286,8 +285,7 @@ internal sealed partial class EnvelopeReader
     };
 
     private static bool IsJson(string contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && parsed.MediaType is { } mediaType
+        Rfc2046.MediaTypeOf(contentType) is { } mediaType
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 

@@ -84,8 +84,18 @@ public sealed class EnvelopeRuleTests
     [InlineData("application/json; charset=utf-8")]
     [InlineData("application/vnd.schuldketen+json")]
     [InlineData("Application/JSON")]
+    [InlineData("application/json;charset=\"utf-8\"")]
     public void Json_media_types_are_accepted(string contentType) =>
-        Assert.True(Parse("datacontenttype", $"\"{contentType}\"").IsValid);
+        Assert.True(Parse("datacontenttype", JsonSerializer.Serialize(contentType)).IsValid);
+
+    [Theory]
+    [InlineData("application/json; charset")]
+    [InlineData("application /json")]
+    [InlineData("application/json;")]
+    [InlineData("application/json; charset=\"utf-8")]
+    [InlineData("application/json, application/xml")]
+    public void Datacontenttype_must_be_an_rfc_2046_media_type(string contentType) =>
+        AssertSingle(Parse("datacontenttype", JsonSerializer.Serialize(contentType)), "datacontenttype", EnvelopeRules.DataContentType);
 
     [Fact]
     public void Base64_data_is_refused() =>
