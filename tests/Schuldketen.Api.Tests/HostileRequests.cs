@@ -149,6 +149,7 @@ public static class HostileRequests
         yield return Event("zero-width-joiner-in-id", e => e["id"] = Guid.NewGuid() + "\u200D");
         yield return Event("zero-width-joiner-in-source", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + "\u200D");
         yield return Event("zero-width-joiner-in-subject", e => e["subject"] = e["subject"] + "\u200D");
+        yield return Event("noncharacter-in-id", e => e["id"] = Guid.NewGuid() + "\uFFFE");
         yield return Spliced("lone-high-surrogate-in-id", "id", "\"\\ud800\"");
         yield return Spliced("lone-low-surrogate-in-source", "source", $"\"{Source}\\udc00\"");
         yield return Spliced("lone-surrogate-in-subject", "subject", "\"\\ud800abc\"");

@@ -71,10 +71,10 @@ internal sealed partial class EnvelopeReader
     }
 
     /// <summary>
-    /// Every string attribute must decode, stay within its length, and hold no control or invisible
-    /// formatting characters (CloudEvents forbids control characters; bidirectional overrides and
-    /// zero-width characters in identifiers only serve to deceive). A refused attribute is set aside,
-    /// so the later rules do not trip over it.
+    /// Every string attribute must decode, stay within its length, and hold no control characters,
+    /// noncharacters or invisible formatting characters (CloudEvents forbids the first two; bidirectional
+    /// overrides and zero-width characters in identifiers only serve to deceive). A refused attribute is
+    /// set aside, so the later rules do not trip over it.
     /// </summary>
     private void CheckText()
     {
@@ -98,7 +98,7 @@ internal sealed partial class EnvelopeReader
             }
             else if (text.Any(IsForbidden))
             {
-                Reject(name, $"Remove control and invisible formatting characters from {name}.");
+                Reject(name, $"Remove control characters, noncharacters and invisible formatting characters from {name}.");
             }
         }
     }
@@ -110,8 +110,8 @@ internal sealed partial class EnvelopeReader
     }
 
     private static bool IsForbidden(char character) =>
-        char.IsControl(character) || char.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.Surrogate;
+        char.IsControl(character) || character is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF'
+        || char.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate;
 
     private void CheckTraceParent()
     {

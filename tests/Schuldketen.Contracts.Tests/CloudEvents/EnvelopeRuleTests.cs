@@ -154,7 +154,10 @@ public sealed class EnvelopeRuleTests
     [InlineData("id", "\"abc\\u202Edef\"")]
     [InlineData("subject", "\"a\\u200Db\"")]
     [InlineData("traceparent", "\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\\u0007\"")]
-    public void Text_must_decode_and_hold_no_control_or_invisible_characters(string attribute, string json) =>
+    [InlineData("id", "\"abc\\uFFFE\"")]
+    [InlineData("subject", "\"trj-\\uFDD0\"")]
+    [InlineData("zaaknummer", "\"Z-2026-17\\uFFFF\"")]
+    public void Text_must_decode_and_hold_no_control_invisible_or_noncharacters(string attribute, string json) =>
         AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.Text);
 
     [Fact]
