@@ -234,6 +234,7 @@ public static class HostileRequests
         yield return Event("extension-value-object", e => e["hostile"] = new JsonObject());
         yield return Event("extension-value-fraction", e => e["hostile"] = 1.5);
         yield return Event("extension-value-array", e => e["hostile"] = new JsonArray(1));
+        yield return Event("extension-value-beyond-int32", e => e["hostile"] = 2_147_483_648L);
         yield return Event("datacontenttype-text-xml", e => e["datacontenttype"] = "text/xml");
         yield return Event("datacontenttype-octet-stream", e => e["datacontenttype"] = "application/octet-stream");
         yield return Event("datacontenttype-garbage", e => e["datacontenttype"] = "not a media type");

@@ -39,6 +39,28 @@ public sealed class EnvelopeRuleTests
         AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.AttributeType);
 
     [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("1e3")]
+    [InlineData("1.0")]
+    [InlineData("[\"Z-2026-17\"]")]
+    public void Extension_values_are_strings_booleans_or_32_bit_integers(string json) =>
+        AssertSingle(Parse("zaaknummer", json), "zaaknummer", EnvelopeRules.AttributeType);
+
+    [Theory]
+    [InlineData("\"Z-2026-17\"")]
+    [InlineData("true")]
+    [InlineData("-2147483648")]
+    [InlineData("2147483647")]
+    public void Extension_values_of_the_cloudevents_types_are_kept(string json)
+    {
+        var result = Parse("zaaknummer", json);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(json, result.Envelope.Extensions["zaaknummer"].GetRawText());
+    }
+
+    [Theory]
     [InlineData("0.3")]
     [InlineData("1")]
     [InlineData("1.0.2")]
@@ -69,8 +91,14 @@ public sealed class EnvelopeRuleTests
     [InlineData("trace_id")]
     [InlineData("abcdefghijklmnopqrstu")]
     [InlineData("Data")]
+    [InlineData("zaak-nummer")]
+    [InlineData("zaaknümmer")]
     public void Extension_names_are_short_lowercase_letters_and_digits(string name) =>
         AssertSingle(Parse(name, "\"x\""), name, EnvelopeRules.ExtensionName);
+
+    [Fact]
+    public void An_extension_name_of_twenty_lowercase_letters_and_digits_is_taken() =>
+        Assert.True(Parse("abcdefghij0123456789", "\"x\"").IsValid);
 
     [Theory]
     [InlineData("text/plain")]
@@ -98,8 +126,18 @@ public sealed class EnvelopeRuleTests
         AssertSingle(Parse("datacontenttype", JsonSerializer.Serialize(contentType)), "datacontenttype", EnvelopeRules.DataContentType);
 
     [Fact]
-    public void Base64_data_is_refused() =>
+    public void Data_and_data_base64_together_are_refused() =>
         AssertSingle(Parse("data_base64", "\"eyJjcmlzaXMiOmZhbHNlfQ==\""), "data_base64", EnvelopeRules.DataBase64);
+
+    [Fact]
+    public void Base64_data_is_refused()
+    {
+        var cloudEvent = Events.Valid();
+        cloudEvent.Remove("data");
+        cloudEvent["data_base64"] = "eyJjcmlzaXMiOmZhbHNlfQ==";
+
+        AssertSingle(CloudEventEnvelope.Parse(Events.Element(cloudEvent.ToJsonString())), "data_base64", EnvelopeRules.DataBase64);
+    }
 
     [Theory]
     [InlineData("")]
