@@ -80,6 +80,11 @@ public class EventIntakeTests
 
     [Theory]
     [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    public async Task An_empty_dataschema_is_refused(string provider) =>
+        await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["dataschema"] = "", "cloudevents-dataschema", "dataschema");
+
+    [Theory]
+    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
     public async Task An_extension_with_a_name_outside_lowercase_letters_and_digits_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["Zaak_Nummer"] = "Z-2026-17", "cloudevents-extension-name", "Zaak_Nummer");
 

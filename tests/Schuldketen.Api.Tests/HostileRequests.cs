@@ -149,6 +149,7 @@ public static class HostileRequests
         yield return Event("zero-width-joiner-in-id", e => e["id"] = Guid.NewGuid() + "\u200D");
         yield return Event("zero-width-joiner-in-source", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + "\u200D");
         yield return Event("zero-width-joiner-in-subject", e => e["subject"] = e["subject"] + "\u200D");
+        yield return Event("noncharacter-in-id", e => e["id"] = Guid.NewGuid() + "\uFFFE");
         yield return Spliced("lone-high-surrogate-in-id", "id", "\"\\ud800\"");
         yield return Spliced("lone-low-surrogate-in-source", "source", $"\"{Source}\\udc00\"");
         yield return Spliced("lone-surrogate-in-subject", "subject", "\"\\ud800abc\"");
@@ -233,9 +234,13 @@ public static class HostileRequests
         yield return Event("extension-value-object", e => e["hostile"] = new JsonObject());
         yield return Event("extension-value-fraction", e => e["hostile"] = 1.5);
         yield return Event("extension-value-array", e => e["hostile"] = new JsonArray(1));
+        yield return Event("extension-value-beyond-int32", e => e["hostile"] = 2_147_483_648L);
         yield return Event("datacontenttype-text-xml", e => e["datacontenttype"] = "text/xml");
         yield return Event("datacontenttype-octet-stream", e => e["datacontenttype"] = "application/octet-stream");
         yield return Event("datacontenttype-garbage", e => e["datacontenttype"] = "not a media type");
+        yield return Event("datacontenttype-parameter-without-value", e => e["datacontenttype"] = "application/json; charset");
+        yield return Event("dataschema-empty", e => e["dataschema"] = "");
+        yield return Event("dataschema-relative", e => e["dataschema"] = "/api/v1/schemas/" + EventTypes.ParticipantLinked);
         yield return Event("data-base64-present", e => e["data_base64"] = "eyJjcmlzaXMiOmZhbHNlfQ==");
         yield return Event("data-base64-instead-of-data", e =>
         {
@@ -254,6 +259,7 @@ public static class HostileRequests
         yield return Event("source-empty-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":");
         yield return Event("source-uppercase-urn", e => e["source"] = "URN:NLD:OIN:" + HubServer.Municipality);
         yield return Event("source-space-in-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":my system");
+        yield return Event("source-stray-percent-in-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":100%");
     }
 
     private static IEnumerable<HostileCase> Types()

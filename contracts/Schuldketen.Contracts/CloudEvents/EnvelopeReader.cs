@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudNative.CloudEvents;
@@ -44,6 +43,7 @@ internal sealed partial class EnvelopeReader
         reader.CheckTime();
         reader.CheckExtensionNames();
         reader.CheckDataContentType();
+        reader.CheckDataSchema();
         reader.CheckDataBase64();
         reader.CheckTraceParent();
         reader.CheckSource();
@@ -71,10 +71,10 @@ internal sealed partial class EnvelopeReader
     }
 
     /// <summary>
-    /// Every string attribute must decode, stay within its length, and hold no control or invisible
-    /// formatting characters (CloudEvents forbids control characters; bidirectional overrides and
-    /// zero-width characters in identifiers only serve to deceive). A refused attribute is set aside,
-    /// so the later rules do not trip over it.
+    /// Every string attribute must decode, stay within its length, and hold no control characters,
+    /// noncharacters or invisible formatting characters (CloudEvents forbids the first two; bidirectional
+    /// overrides and zero-width characters in identifiers only serve to deceive). A refused attribute is
+    /// set aside, so the later rules do not trip over it.
     /// </summary>
     private void CheckText()
     {
@@ -98,7 +98,7 @@ internal sealed partial class EnvelopeReader
             }
             else if (text.Any(IsForbidden))
             {
-                Reject(name, $"Remove control and invisible formatting characters from {name}.");
+                Reject(name, $"Remove control characters, noncharacters and invisible formatting characters from {name}.");
             }
         }
     }
@@ -110,8 +110,8 @@ internal sealed partial class EnvelopeReader
     }
 
     private static bool IsForbidden(char character) =>
-        char.IsControl(character) || char.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.Surrogate;
+        char.IsControl(character) || character is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF'
+        || char.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate;
 
     private void CheckTraceParent()
     {
@@ -192,6 +192,24 @@ internal sealed partial class EnvelopeReader
         }
     }
 
+    private void CheckDataSchema()
+    {
+        if (!strings.TryGetValue(Attributes.DataSchema, out var schema))
+        {
+            return;
+        }
+
+        if (schema.Length == 0)
+        {
+            Fail(Attributes.DataSchema, EnvelopeRules.DataSchema, $"Fill in {Attributes.DataSchema} with the URI of the data's schema, or leave it out.");
+        }
+        else if (!Rfc3986.IsUri(schema))
+        {
+            Fail(Attributes.DataSchema, EnvelopeRules.DataSchema,
+                $"Write {Attributes.DataSchema} as an absolute URI (RFC 3986), such as https://schemas.example/crisischeck.json, or leave it out.");
+        }
+    }
+
     private void CheckDataBase64()
     {
         if (members.ContainsKey(Attributes.DataBase64))
@@ -204,7 +222,7 @@ internal sealed partial class EnvelopeReader
     {
         if (strings.TryGetValue(Attributes.Source, out var source) && NlGovSource.OinOf(source) is null)
         {
-            Fail(Attributes.Source, EnvelopeRules.NlGovSource, $"Write {Attributes.Source} as {NlGovSource.Prefix} followed by your organisation's 20-digit OIN, optionally followed by a colon and your system's name.");
+            Fail(Attributes.Source, EnvelopeRules.NlGovSource, $"Write {Attributes.Source} as {NlGovSource.Prefix} followed by your organisation's 20-digit OIN, optionally followed by a colon and your system's name, in URI characters (RFC 3986).");
         }
     }
 
@@ -267,8 +285,7 @@ internal sealed partial class EnvelopeReader
     };
 
     private static bool IsJson(string contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && parsed.MediaType is { } mediaType
+        Rfc2046.MediaTypeOf(contentType) is { } mediaType
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 

@@ -12,6 +12,7 @@ public static class EnvelopeRules
     public const string Time = "cloudevents-time";
     public const string ExtensionName = "cloudevents-extension-name";
     public const string DataContentType = "cloudevents-datacontenttype";
+    public const string DataSchema = "cloudevents-dataschema";
     public const string DataBase64 = "cloudevents-data-base64";
     public const string TraceParent = "cloudevents-traceparent";
     public const string NlGovSource = "nlgov-source";

@@ -4,7 +4,8 @@ namespace Schuldketen.Contracts.CloudEvents;
 
 /// <summary>
 /// The NL GOV profile's <c>source</c>: a URN in the <c>nld</c> namespace naming the organisation
-/// by its OIN, optionally followed by the system that sent the event.
+/// by its OIN, optionally followed by the system that sent the event; as a whole a URI, so the
+/// URI-reference CloudEvents requires of <c>source</c>.
 /// </summary>
 public static partial class NlGovSource
 {
@@ -14,7 +15,7 @@ public static partial class NlGovSource
     public static string? OinOf(string source)
     {
         var match = Shape().Match(source);
-        return match.Success ? match.Groups["oin"].Value : null;
+        return match.Success && Rfc3986.IsUri(source) ? match.Groups["oin"].Value : null;
     }
 
     public static string For(string oin, string? system = null) =>

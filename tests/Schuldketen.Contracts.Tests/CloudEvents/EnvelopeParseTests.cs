@@ -30,7 +30,7 @@ public sealed class EnvelopeParseTests
     {
         var json = $$"""
             {"specversion":"1.0","id":"1","source":"urn:nld:oin:{{Events.Oin}}","type":"{{EventTypes.CrisisAverted}}",
-             "subject":"trj-1","time":null,"datacontenttype":null}
+             "subject":"trj-1","time":null,"datacontenttype":null,"dataschema":null}
             """;
 
         var envelope = CloudEventEnvelope.Parse(Events.Element(json)).Envelope!;
@@ -38,6 +38,7 @@ public sealed class EnvelopeParseTests
         Assert.Equal(Events.Oin, envelope.SourceOin);
         Assert.Null(envelope.Time);
         Assert.Null(envelope.DataContentType);
+        Assert.Null(envelope.DataSchema);
         Assert.Null(envelope.Data);
         Assert.Null(envelope.TraceParent);
         Assert.Empty(envelope.Extensions);

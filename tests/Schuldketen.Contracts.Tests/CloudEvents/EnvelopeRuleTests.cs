@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Schuldketen.Contracts.CloudEvents;
 
 namespace Schuldketen.Contracts.Tests.CloudEvents;
@@ -38,6 +39,28 @@ public sealed class EnvelopeRuleTests
         AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.AttributeType);
 
     [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("1e3")]
+    [InlineData("1.0")]
+    [InlineData("[\"Z-2026-17\"]")]
+    public void Extension_values_are_strings_booleans_or_32_bit_integers(string json) =>
+        AssertSingle(Parse("zaaknummer", json), "zaaknummer", EnvelopeRules.AttributeType);
+
+    [Theory]
+    [InlineData("\"Z-2026-17\"")]
+    [InlineData("true")]
+    [InlineData("-2147483648")]
+    [InlineData("2147483647")]
+    public void Extension_values_of_the_cloudevents_types_are_kept(string json)
+    {
+        var result = Parse("zaaknummer", json);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(json, result.Envelope.Extensions["zaaknummer"].GetRawText());
+    }
+
+    [Theory]
     [InlineData("0.3")]
     [InlineData("1")]
     [InlineData("1.0.2")]
@@ -68,8 +91,14 @@ public sealed class EnvelopeRuleTests
     [InlineData("trace_id")]
     [InlineData("abcdefghijklmnopqrstu")]
     [InlineData("Data")]
+    [InlineData("zaak-nummer")]
+    [InlineData("zaaknümmer")]
     public void Extension_names_are_short_lowercase_letters_and_digits(string name) =>
         AssertSingle(Parse(name, "\"x\""), name, EnvelopeRules.ExtensionName);
+
+    [Fact]
+    public void An_extension_name_of_twenty_lowercase_letters_and_digits_is_taken() =>
+        Assert.True(Parse("abcdefghij0123456789", "\"x\"").IsValid);
 
     [Theory]
     [InlineData("text/plain")]
@@ -83,12 +112,57 @@ public sealed class EnvelopeRuleTests
     [InlineData("application/json; charset=utf-8")]
     [InlineData("application/vnd.schuldketen+json")]
     [InlineData("Application/JSON")]
+    [InlineData("application/json;charset=\"utf-8\"")]
     public void Json_media_types_are_accepted(string contentType) =>
-        Assert.True(Parse("datacontenttype", $"\"{contentType}\"").IsValid);
+        Assert.True(Parse("datacontenttype", JsonSerializer.Serialize(contentType)).IsValid);
+
+    [Theory]
+    [InlineData("application/json; charset")]
+    [InlineData("application /json")]
+    [InlineData("application/json;")]
+    [InlineData("application/json; charset=\"utf-8")]
+    [InlineData("application/json, application/xml")]
+    public void Datacontenttype_must_be_an_rfc_2046_media_type(string contentType) =>
+        AssertSingle(Parse("datacontenttype", JsonSerializer.Serialize(contentType)), "datacontenttype", EnvelopeRules.DataContentType);
 
     [Fact]
-    public void Base64_data_is_refused() =>
+    public void Data_and_data_base64_together_are_refused() =>
         AssertSingle(Parse("data_base64", "\"eyJjcmlzaXMiOmZhbHNlfQ==\""), "data_base64", EnvelopeRules.DataBase64);
+
+    [Fact]
+    public void Base64_data_is_refused()
+    {
+        var cloudEvent = Events.Valid();
+        cloudEvent.Remove("data");
+        cloudEvent["data_base64"] = "eyJjcmlzaXMiOmZhbHNlfQ==";
+
+        AssertSingle(CloudEventEnvelope.Parse(Events.Element(cloudEvent.ToJsonString())), "data_base64", EnvelopeRules.DataBase64);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("crisischeck.json")]
+    [InlineData("/api/v1/schemas/nl.schuldketen.crisischeck.uitgevoerd")]
+    [InlineData("https://schemas.example/crisis check.json")]
+    [InlineData("https://schemas.example/crisischeck%2.json")]
+    [InlineData("https://schemas.example/crisischëck.json")]
+    [InlineData("https://schemas.example/catalogus.json#a#b")]
+    [InlineData("C:\\schemas\\crisischeck.json")]
+    public void Dataschema_must_be_an_absolute_uri(string schema) =>
+        AssertSingle(Parse("dataschema", JsonSerializer.Serialize(schema)), "dataschema", EnvelopeRules.DataSchema);
+
+    [Theory]
+    [InlineData("https://schemas.example/crisischeck.json")]
+    [InlineData("https://schemas.example/catalogus.json#/crisischeck")]
+    [InlineData("https://[2001:db8::1]:8443/schemas/crisischeck.json?versie=2")]
+    [InlineData("urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66")]
+    public void Dataschema_takes_an_absolute_uri(string schema)
+    {
+        var result = Parse("dataschema", JsonSerializer.Serialize(schema));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(schema, result.Envelope.DataSchema);
+    }
 
     [Theory]
     [InlineData("https://gemeente.example/zaken")]
@@ -98,7 +172,19 @@ public sealed class EnvelopeRuleTests
     [InlineData("URN:NLD:OIN:00000001001234567000")]
     [InlineData("urn:nld:oin:00000001001234567000:")]
     public void Source_must_name_an_oin(string source) =>
-        AssertSingle(Parse("source", System.Text.Json.JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+        AssertSingle(Parse("source", JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+
+    [Theory]
+    [InlineData("urn:nld:oin:00000001001234567000:systeem:<zaak>")]
+    [InlineData("urn:nld:oin:00000001001234567000:100%")]
+    [InlineData("urn:nld:oin:00000001001234567000:systeem\\zaak")]
+    [InlineData("urn:nld:oin:00000001001234567000:systeem#a#b")]
+    public void Source_must_be_a_uri(string source) =>
+        AssertSingle(Parse("source", JsonSerializer.Serialize(source)), "source", EnvelopeRules.NlGovSource);
+
+    [Fact]
+    public void A_system_name_with_escaped_characters_is_a_uri() =>
+        Assert.Equal(Events.Oin, Parse("source", $"\"urn:nld:oin:{Events.Oin}:systeem:zaak%2Fbeheer\"").Envelope?.SourceOin);
 
     [Theory]
     [InlineData("source", "\"urn:nld:oin:00000001001234567000\\n\"")]
@@ -106,12 +192,15 @@ public sealed class EnvelopeRuleTests
     [InlineData("id", "\"abc\\u202Edef\"")]
     [InlineData("subject", "\"a\\u200Db\"")]
     [InlineData("traceparent", "\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\\u0007\"")]
-    public void Text_must_decode_and_hold_no_control_or_invisible_characters(string attribute, string json) =>
+    [InlineData("id", "\"abc\\uFFFE\"")]
+    [InlineData("subject", "\"trj-\\uFDD0\"")]
+    [InlineData("zaaknummer", "\"Z-2026-17\\uFFFF\"")]
+    public void Text_must_decode_and_hold_no_control_invisible_or_noncharacters(string attribute, string json) =>
         AssertSingle(Parse(attribute, json), attribute, EnvelopeRules.Text);
 
     [Fact]
     public void An_identifier_longer_than_its_limit_is_refused() =>
-        AssertSingle(Parse("id", System.Text.Json.JsonSerializer.Serialize(new string('a', 257))), "id", EnvelopeRules.Text);
+        AssertSingle(Parse("id", JsonSerializer.Serialize(new string('a', 257))), "id", EnvelopeRules.Text);
 
     [Theory]
     [InlineData("\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7\"")]
@@ -153,7 +242,7 @@ public sealed class EnvelopeRuleTests
     {
         var json = """
             {"specversion":"0.3","source":"urn:nld:kvk:1","type":"nl.schuldketen.onbekend",
-             "time":"2026-03-01","Extra":1,"datacontenttype":"text/plain","data_base64":"AA=="}
+             "time":"2026-03-01","Extra":1,"datacontenttype":"text/plain","dataschema":"","data_base64":"AA=="}
             """;
 
         var result = CloudEventEnvelope.Parse(Events.Element(json));
@@ -165,6 +254,7 @@ public sealed class EnvelopeRuleTests
                 (EnvelopeRules.Time, "time"),
                 (EnvelopeRules.ExtensionName, "Extra"),
                 (EnvelopeRules.DataContentType, "datacontenttype"),
+                (EnvelopeRules.DataSchema, "dataschema"),
                 (EnvelopeRules.DataBase64, "data_base64"),
                 (EnvelopeRules.NlGovSource, "source"),
                 (EnvelopeRules.NlGovType, "type"),
@@ -178,6 +268,7 @@ public sealed class EnvelopeRuleTests
     [InlineData("subject", "\"bsn-123456782 jansen\"", "jansen")]
     [InlineData("time", "\"1 maart 2026\"", "maart")]
     [InlineData("type", "\"nl.schuldketen.jansen\"", "jansen")]
+    [InlineData("dataschema", "\"jansen.json\"", "jansen")]
     public void Messages_never_repeat_the_value_sent(string attribute, string json, string value)
     {
         var result = Parse(attribute, json);
