@@ -1,6 +1,10 @@
 namespace Schuldketen.Contracts.Fhir;
 
-/// <summary>A referral as the hub keeps it, with where its trajectory stands: all a referral's Task is made from.</summary>
+/// <summary>
+/// A referral as the hub keeps it, with the status its trajectory shows now (a code of
+/// <see cref="TaskStatusCodes"/> and its reason, as the trajectory's definition gives them): all a
+/// referral's Task is made from.
+/// </summary>
 public sealed record ReferralState(
     string Id,
     string Requester,
@@ -8,8 +12,6 @@ public sealed record ReferralState(
     TaskIdentifier? Identifier,
     DateTimeOffset AuthoredOn,
     DateTimeOffset LastModified,
-    string Phase,
-    bool InitialPhase,
-    bool TerminalPhase,
-    string? Outcome,
+    string Status,
+    string? StatusReason,
     DateTimeOffset? CancelledAt);

@@ -12,7 +12,9 @@ public static class ReferralTask
 {
     public static Task From(ReferralState referral)
     {
-        var (status, reason) = TaskStatusMap.Of(referral.Phase, referral.InitialPhase, referral.TerminalPhase, referral.Outcome, referral.CancelledAt is not null);
+        var (status, reason) = referral.CancelledAt is null
+            ? (TaskStatusMap.Parse(referral.Status), referral.StatusReason)
+            : (TaskStatus.Cancelled, TaskStatusMap.CancelledByReferrer);
         var closed = status is TaskStatus.Completed or TaskStatus.Failed or TaskStatus.Rejected or TaskStatus.Cancelled;
         var task = new Task
         {

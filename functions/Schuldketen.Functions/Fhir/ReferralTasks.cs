@@ -17,10 +17,8 @@ public static class ReferralTasks
             referral.IdentifierValue is { } value ? new TaskIdentifier(referral.IdentifierSystem, value) : null,
             DateTimeOffset.FromUnixTimeMilliseconds(referral.AuthoredAt),
             LastModified(snapshot),
-            current.Phase,
-            current.InitialPhase,
-            current.TerminalPhase,
-            current.Outcome,
+            current.Status.Code,
+            current.Status.Reason,
             referral.CancelledAt is { } cancelled ? DateTimeOffset.FromUnixTimeMilliseconds(cancelled) : null));
     }
 
@@ -43,7 +41,7 @@ public static class ReferralTasks
         for (var index = 1; index < snapshot.States.Count; index++)
         {
             var (before, after) = (snapshot.States[index - 1], snapshot.States[index]);
-            if (StatusOf(before) != StatusOf(after) && after.RecordedAt > changed)
+            if (before.Status.Code != after.Status.Code && after.RecordedAt > changed)
             {
                 changed = after.RecordedAt;
             }
@@ -51,7 +49,4 @@ public static class ReferralTasks
 
         return changed;
     }
-
-    private static Hl7.Fhir.Model.Task.TaskStatus StatusOf(TrajectoryState state) =>
-        TaskStatusMap.Of(state.Phase, state.InitialPhase, state.TerminalPhase, state.Outcome, cancelledByReferrer: false).Status;
 }

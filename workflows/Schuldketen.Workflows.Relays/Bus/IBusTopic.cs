@@ -1,4 +1,5 @@
 using Schuldketen.Workflows.Trajectories;
+
 namespace Schuldketen.Workflows.Relays.Bus;
 
 /// <summary>The topic partners hear the hub on. The engine never talks to a broker; the functions' transports implement this.</summary>

@@ -1,6 +1,7 @@
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Trajectories;
+
 namespace Schuldketen.Workflows.Relays.Notices;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Schuldketen.Workflows.Trajectories;
+
 namespace Schuldketen.Workflows.Relays.Webhooks;
 
 /// <summary>

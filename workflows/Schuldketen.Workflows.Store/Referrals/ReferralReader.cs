@@ -52,8 +52,7 @@ public sealed class ReferralReader(ReferralStore referrals, TimeProvider time)
                          ?? throw new InvalidOperationException($"Referral '{referral.Id}' points to a trajectory that does not exist.");
         var definition = store.Engine.Library.Get(trajectory.Definition);
         var states = (await store.HistoryAsync(referral.TrajectoryId, cancellationToken))
-            .Select(entry => new TrajectoryState(
-                entry.Phase, entry.Phase == definition.InitialPhase, definition.FindPhase(entry.Phase)?.Terminal ?? false, entry.Outcome, entry.RecordedAt))
+            .Select(entry => new TrajectoryState(definition.TaskStatusOf(entry.Phase, entry.Outcome), entry.RecordedAt))
             .ToList();
         return (new ReferralSnapshot(referral, states), trajectory.SubjectCipher);
     }

@@ -1,5 +1,5 @@
-using Schuldketen.Workflows.Store;
-using Schuldketen.Workflows.Trajectories;
+using Schuldketen.Workflows.Definitions;
+
 namespace Schuldketen.Workflows.Store.Referrals;
 
 /// <summary>
@@ -28,5 +28,5 @@ public sealed record ReferralSnapshot(StoredReferral Referral, IReadOnlyList<Tra
     public TrajectoryState Current => States[^1];
 }
 
-/// <summary>A trajectory's phase (and whether it is the first or a closing one) and outcome from a moment on.</summary>
-public sealed record TrajectoryState(string Phase, bool InitialPhase, bool TerminalPhase, string? Outcome, DateTimeOffset RecordedAt);
+/// <summary>What a trajectory showed its referrer from a moment on, as its definition says for the phase and outcome it was in.</summary>
+public sealed record TrajectoryState(FhirTaskStatus Status, DateTimeOffset RecordedAt);

@@ -32,7 +32,7 @@ public sealed class ResidentReader(TrajectoryStore store, TimelinePredictor pred
         var definition = library.Get(trajectory.Definition);
         var history = await store.HistoryAsync(id, cancellationToken);
         var timeline = predictor.Predict(definition, history.Select(entry => entry.ToTimelineEntry()).ToList(), time.GetUtcNow().ToDutchDate());
-        var task = ResidentTasks.For(trajectory.Phase);
+        var task = definition.Phase(trajectory.Phase).ResidentTask;
         var dueOn = timeline.OpenDeadlines.FirstOrDefault(open => open.Deadline.Id == task?.DeadlineId)?.DueOn;
         var participants = await store.ParticipantsAsync(id, cancellationToken);
         var contact = participants.FirstOrDefault(participant => participant.Role == PartnerRole.DebtCounsellor.WireName())

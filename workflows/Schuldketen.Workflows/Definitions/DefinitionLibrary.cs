@@ -65,10 +65,10 @@ public sealed class DefinitionLibrary
 
         var validator = new DefinitionValidator(calendar);
         var valid = new List<TrajectoryDefinition>();
-        foreach (var definition in candidates.Values)
+        TrajectoryDefinition? Find(DefinitionKey key) => candidates.GetValueOrDefault(key) ?? bases.GetValueOrDefault(key);
+        foreach (var definition in candidates.Values.Select(candidate => PhaseInheritance.Resolve(candidate, Find)))
         {
-            findings.AddRange(validator.Validate(
-                definition, key => candidates.GetValueOrDefault(key) ?? bases.GetValueOrDefault(key)));
+            findings.AddRange(validator.Validate(definition, Find));
             if (!findings.Any(finding => finding.File == definition.SourcePath))
             {
                 valid.Add(definition);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,7 +15,10 @@ public sealed class DefinitionReader
 {
     private static readonly string[] TopFields =
         ["id", "version", "title", "derives-from", "initial", "main-path", "phases", "transitions", "deadlines"];
-    private static readonly string[] PhaseFields = ["id", "title", "resident", "terminal", "outcomes"];
+    private static readonly string[] PhaseFields =
+        ["id", "title", "resident", "terminal", "outcomes", "stands-for", "resident-task", "fhir", "fhir-per-outcome"];
+    private static readonly string[] ResidentTaskFields = ["text", "must-act", "deadline"];
+    private static readonly string[] FhirFields = ["status", "reason"];
     private static readonly string[] TransitionFields = ["on", "from", "to", "roles", "guard", "outcomes"];
     private static readonly string[] DeadlineFields =
         ["id", "title", "duration", "from", "until", "basis", "reference", "responsible", "on-expiry"];
@@ -95,9 +99,53 @@ public sealed class DefinitionReader
         var resident = RequiredScalar(node, "resident");
         var terminal = Bool(node, "terminal");
         var outcomes = ScalarList(node, "outcomes", required: false);
+        var standsFor = OptionalScalar(node, "stands-for");
+        var task = Mapping(node, "resident-task") is { } taskNode ? ReadResidentTask(taskNode) : null;
+        var fhir = Mapping(node, "fhir") is { } fhirNode ? ReadFhirStatus(fhirNode) : null;
+        var perOutcome = ReadFhirStatusPerOutcome(node);
         return id is null || title is null || resident is null
             ? null
-            : new Phase(id, title, resident, terminal, outcomes, Line(node));
+            : new Phase(id, title, resident, terminal, outcomes, Line(node), standsFor, task, fhir, perOutcome);
+    }
+
+    private ResidentTask? ReadResidentTask(YamlMappingNode node)
+    {
+        CheckFields(node, ResidentTaskFields, "resident-task");
+        var text = RequiredScalar(node, "text");
+        var mustAct = Bool(node, "must-act");
+        var deadline = OptionalScalar(node, "deadline");
+        return text is null ? null : new ResidentTask(text, mustAct, deadline, Line(node));
+    }
+
+    private FhirTaskStatus? ReadFhirStatus(YamlMappingNode node)
+    {
+        CheckFields(node, FhirFields, "fhir");
+        var status = RequiredScalar(node, "status");
+        var reason = OptionalScalar(node, "reason");
+        return status is null ? null : new FhirTaskStatus(status, reason, Line(node));
+    }
+
+    private Dictionary<string, FhirTaskStatus> ReadFhirStatusPerOutcome(YamlMappingNode node)
+    {
+        var statuses = new Dictionary<string, FhirTaskStatus>(StringComparer.Ordinal);
+        if (Mapping(node, "fhir-per-outcome") is not { } perOutcome)
+        {
+            return statuses;
+        }
+
+        foreach (var (key, value) in perOutcome.Children)
+        {
+            if (key is not YamlScalarNode { Value: { Length: > 0 } outcome } || value is not YamlMappingNode statusNode)
+            {
+                Invalid(key, "each entry of 'fhir-per-outcome' is an outcome with its status, e.g. 'uitval: { status: failed }'");
+            }
+            else if (ReadFhirStatus(statusNode) is { } status)
+            {
+                statuses[outcome] = status;
+            }
+        }
+
+        return statuses;
     }
 
     private Transition? ReadTransition(YamlMappingNode node)
@@ -221,6 +269,20 @@ public sealed class DefinitionReader
             {
                 Report(Rules.UnknownField, Line(key), $"{what} has no field '{key.Value}' (known: {string.Join(", ", known)})");
             }
+        }
+    }
+
+    private YamlMappingNode? Mapping(YamlMappingNode node, string key)
+    {
+        switch (Child(node, key))
+        {
+            case null:
+                return null;
+            case YamlMappingNode mapping:
+                return mapping;
+            case var other:
+                Invalid(other, $"'{key}' must be a mapping");
+                return null;
         }
     }
 

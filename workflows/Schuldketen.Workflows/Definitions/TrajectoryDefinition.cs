@@ -1,3 +1,6 @@
+using Schuldketen.Contracts;
+using Schuldketen.Workflows.Residents;
+
 namespace Schuldketen.Workflows.Definitions;
 
 /// <summary>
@@ -26,6 +29,24 @@ public sealed record TrajectoryDefinition(
 
     public IEnumerable<Transition> TransitionsFrom(string phase) =>
         Transitions.Where(transition => transition.From.Contains(phase));
+
+    /// <summary>
+    /// What a referrer's Task shows of a trajectory in <paramref name="phase"/>, closed with
+    /// <paramref name="outcome"/> or not. A phase of a variant that neither sets nor inherits a status
+    /// (the validator demands one of every phase of a definition without base) shows by its kind:
+    /// the first phase as requested, a closed trajectory as completed, any other as in-progress.
+    /// </summary>
+    public FhirTaskStatus TaskStatusOf(string phase, string? outcome)
+    {
+        var found = FindPhase(phase);
+        var own = found is { Terminal: true }
+            ? outcome is null ? null : found.FhirStatusPerOutcome.GetValueOrDefault(outcome)
+            : found?.FhirStatus;
+        var byKind = found is { Terminal: true } ? TaskStatusCodes.Completed
+            : phase == InitialPhase ? TaskStatusCodes.Requested
+            : TaskStatusCodes.InProgress;
+        return own ?? new FhirTaskStatus(byKind, null, found?.Line ?? 0);
+    }
 }
 
 /// <summary>Where the top-level fields stand in the file, for findings about them.</summary>
@@ -36,14 +57,22 @@ public sealed record DefinitionKey(string Id, int Version)
     public override string ToString() => $"{Id} v{Version}";
 }
 
-/// <summary>A phase of the trajectory; the title and sentence are what a resident reads.</summary>
+/// <summary>
+/// A phase of the trajectory; the title, sentence and task are what a resident reads, the FHIR status
+/// what a referrer sees (per outcome for a terminal phase). In a variant, <see cref="StandsFor"/> names the
+/// base phase a renamed phase inherits its task and statuses from; without it, the base phase of the same id.
+/// </summary>
 public sealed record Phase(
     string Id,
     string Title,
     string ResidentText,
     bool Terminal,
     IReadOnlyList<string> Outcomes,
-    int Line);
+    int Line,
+    string? StandsFor,
+    ResidentTask? ResidentTask,
+    FhirTaskStatus? FhirStatus,
+    IReadOnlyDictionary<string, FhirTaskStatus> FhirStatusPerOutcome);
 
 /// <summary>
 /// An event type that moves the trajectory from one of <see cref="From"/> to <see cref="To"/>

@@ -16,7 +16,7 @@ public static class NoticeRules
         {
             var phase = definition.Phase(entry.Phase);
             notices.Add(Notice(entry, NoticeKind.NewPhase, $"Uw traject is bij een nieuwe stap: {phase.Title}. {phase.ResidentText}"));
-            if (ResidentTasks.For(entry.Phase) is { MustAct: true } task)
+            if (phase.ResidentTask is { MustAct: true } task)
             {
                 notices.Add(Notice(entry, NoticeKind.Task, $"U moet iets doen: {task.Text}"));
             }

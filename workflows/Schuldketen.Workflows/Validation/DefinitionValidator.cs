@@ -7,8 +7,9 @@ namespace Schuldketen.Workflows.Validation;
 
 /// <summary>
 /// Holds a definition to the rules in <see cref="Rules"/>: that every reference resolves, every
-/// phase can be reached and left, and that a municipal variant keeps every statutory deadline
-/// of the standard it derives from, never later than the law allows.
+/// phase can be reached and left, that every phase tells a referrer its status, and that a
+/// municipal variant keeps every statutory deadline of the standard it derives from, never later
+/// than the law allows.
 /// </summary>
 public sealed class DefinitionValidator(LegalCalendar calendar)
 {
@@ -29,9 +30,11 @@ public sealed class DefinitionValidator(LegalCalendar calendar)
         var reachable = CheckReachability(definition, phases, Report);
         CheckMainPath(definition, phases, Report);
         CheckDeadlines(definition, phases, reachable, Report);
-        if (definition.DerivesFrom is { } baseKey)
+        var standard = definition.DerivesFrom is { } baseKey ? findBase(baseKey) : null;
+        PhaseKnowledgeChecks.Check(definition, phases.Values, standard, Report);
+        if (definition.DerivesFrom is not null)
         {
-            CheckVariant(definition, baseKey, findBase(baseKey), Report);
+            CheckVariant(definition, definition.DerivesFrom, standard, Report);
         }
 
         return findings.OrderBy(finding => finding.Line).ToList();

@@ -25,4 +25,8 @@ public static class Rules
     public const string StatutoryDeadlineDropped = "statutory-deadline-dropped";
     public const string StatutoryDeadlineLengthened = "statutory-deadline-lengthened";
     public const string StatutoryDeadlineMoved = "statutory-deadline-moved";
+    public const string PhaseWithoutTaskStatus = "phase-without-task-status";
+    public const string UnknownTaskStatus = "unknown-task-status";
+    public const string UnknownDeadline = "unknown-deadline";
+    public const string UnknownBasePhase = "unknown-base-phase";
 }
