@@ -5,8 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
+using Schuldketen.Functions.Problems;
 using static Schuldketen.Api.Tests.HubServer;
 
 namespace Schuldketen.Api.Tests;

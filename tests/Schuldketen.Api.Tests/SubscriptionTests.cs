@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Schuldketen.Contracts;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 using static Schuldketen.Api.Tests.HubServer;
 
 namespace Schuldketen.Api.Tests;

@@ -5,7 +5,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Xunit.Abstractions;
 using static Schuldketen.Api.Tests.HubServer;
@@ -31,7 +31,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
         ["Schuldketen:Webhooks:AllowHttp"] = "true",
     };
 
-    private static readonly string HubSource = $"urn:nld:oin:{new HubOptions().HubOin}:systeem:schuldketen";
+    private static readonly string HubSource = $"urn:nld:oin:{new StoreOptions().HubOin}:systeem:schuldketen";
 
     /// <summary>The fields of each audience's data: those always there, and those there only when they have a value.</summary>
     private static readonly Dictionary<string, (string[] Required, string[] Optional)> Fields = new()

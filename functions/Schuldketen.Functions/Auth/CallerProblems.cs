@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 
 namespace Schuldketen.Functions.Auth;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Schuldketen.Contracts;
-using Schuldketen.Functions.Hosting;
 
 namespace Schuldketen.Functions.Auth;
 

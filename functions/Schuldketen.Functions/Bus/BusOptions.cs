@@ -3,6 +3,8 @@ namespace Schuldketen.Functions.Bus;
 /// <summary>The bus, section <c>Schuldketen:Bus</c>: which broker, how to reach it, and whose intake queues the hub reads.</summary>
 public sealed class BusOptions
 {
+    public const string Section = "Schuldketen:Bus";
+
     public BusProfile Profile { get; set; } = BusProfile.InMemory;
 
     /// <summary>

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Bus.Transport;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Relays.Bus;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
@@ -9,11 +9,15 @@ namespace Schuldketen.Functions.Bus;
 /// <summary>The bus's services: the transport of the configured profile, the outbox relay and the bus trigger.</summary>
 public static class BusServices
 {
-    public static void Add(IServiceCollection services, HubOptions options)
+    public static WebApplicationBuilder AddBus(this WebApplicationBuilder builder)
     {
-        services.AddSingleton<IBusTransport>(provider => options.Bus.Profile == BusProfile.InMemory
-            ? new InMemoryBus()
-            : new AmqpBus(options.Bus, provider.GetRequiredService<TimeProvider>()));
+        var services = builder.Services;
+        services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.Section));
+        services.AddSingleton<IBusTransport>(provider =>
+        {
+            var bus = provider.GetRequiredService<IOptions<BusOptions>>().Value;
+            return bus.Profile == BusProfile.InMemory ? new InMemoryBus() : new AmqpBus(bus, provider.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<BusOutbox>();
         services.AddSingleton(provider => new BusRelay(
             provider.GetRequiredService<BusOutbox>(),
@@ -23,5 +27,6 @@ public static class BusServices
             new RelaySettings($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}")));
         services.AddHostedService<PublishOutbox>();
         services.AddHostedService<ReceivePartnerEvents>();
+        return builder;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Relays.Bus;
 using Schuldketen.Workflows.Store;
 
@@ -10,14 +9,14 @@ namespace Schuldketen.Functions.Bus;
 /// signals new ones, and at least every interval. While the broker is out, events wait in the
 /// outbox and intake goes on; when it is back, the backlog drains in order.
 /// </summary>
-public sealed class PublishOutbox(BusRelay relay, TrajectoryStore store, IOptions<HubOptions> options, ILogger<PublishOutbox> logger) : BackgroundService
+public sealed class PublishOutbox(BusRelay relay, TrajectoryStore store, IOptions<BusOptions> options, ILogger<PublishOutbox> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var commits = store.ListenForCommits();
-        var interval = options.Value.Bus.RelayInterval;
+        var interval = options.Value.RelayInterval;
         var failures = 0;
         try
         {

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus.Transport;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Intake;
 
@@ -17,7 +16,7 @@ namespace Schuldketen.Functions.Bus;
 /// is refused (a retry cannot change that), abandon on an exception, and dead-letter with the
 /// error after <see cref="BusOptions.MaxDeliveryCount"/> attempts.
 /// </summary>
-public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, IOptions<HubOptions> options, ILogger<ReceivePartnerEvents> logger)
+public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, IOptions<BusOptions> options, ILogger<ReceivePartnerEvents> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
@@ -25,7 +24,7 @@ public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, 
     // RabbitMQ over AMQP 1.0 hides the delivery count, so the hub counts attempts itself.
     private readonly ConcurrentDictionary<string, int> attempts = new();
 
-    private BusOptions Options => options.Value.Bus;
+    private BusOptions Options => options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Options.Partners.Select(partner => Task.Run(() => ListenAsync(partner, stoppingToken), stoppingToken)));

@@ -12,7 +12,7 @@ public static class BusCommand
         var provision = new Command("provision", "Declare the exchanges and quorum queues of the configured RabbitMQ bus (idempotent).");
         provision.SetAction(async (_, cancellationToken) =>
         {
-            var options = StoreLocation.Configured.Bus;
+            var options = StoreLocation.ConfiguredBus;
             if (options.Profile != BusProfile.RabbitMq)
             {
                 await error.WriteLineAsync("This command provisions RabbitMQ (Schuldketen__Bus__Profile=RabbitMq); create Service Bus entities as the README describes.");

@@ -1,20 +1,24 @@
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Bus;
+using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.CommandLine;
 
 /// <summary>
-/// Where the command line finds the hub's database: the same settings the host reads from the
-/// environment (<c>Schuldketen__Postgres</c>, <c>Schuldketen__DataDirectory</c>, <c>Schuldketen__HubOin</c>),
-/// unless an option names the database.
+/// Where the command line finds the hub's database and bus: the same settings the host reads from the
+/// environment (<c>Schuldketen__Postgres</c>, <c>Schuldketen__DataDirectory</c>, <c>Schuldketen__HubOin</c>,
+/// <c>Schuldketen__Bus__*</c>), unless an option names the database.
 /// </summary>
 public static class StoreLocation
 {
-    public static HubOptions Configured =>
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+    public static StoreOptions Configured => FromEnvironment.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+
+    public static BusOptions ConfiguredBus => FromEnvironment.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
 
     /// <summary>The hub's own identity for the events it raises.</summary>
     public static HubIdentity Hub => new(Configured.HubOin);
+
+    private static IConfiguration FromEnvironment => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
     public static StoreSettings Resolve(string? postgres, string? sqlite)
     {

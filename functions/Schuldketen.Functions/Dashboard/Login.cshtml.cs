@@ -4,23 +4,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Demo;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Portal;
 
 namespace Schuldketen.Functions.Dashboard;
 
 /// <summary>A professional logs in: with their organisation's OpenID Connect provider when configured, else as a demo counsellor.</summary>
-public sealed class StaffLoginPage(IOptions<HubOptions> options) : PageModel
+public sealed class StaffLoginPage(IOptions<PortalOptions> options) : PageModel
 {
     public IReadOnlyList<DemoStaffMember> Staff => DemoStaff.All;
 
     public IActionResult OnGet() =>
-        options.Value.Portal.Staff is null
+        options.Value.Staff is null
             ? Page()
             : Challenge(new AuthenticationProperties { RedirectUri = "/werkplek" }, PageSchemes.StaffOidc);
 
     public async Task<IActionResult> OnPostAsync([FromForm] int member)
     {
-        if (options.Value.Portal.Staff is not null || member < 0 || member >= Staff.Count)
+        if (options.Value.Staff is not null || member < 0 || member >= Staff.Count)
         {
             return NotFound();
         }

@@ -2,7 +2,6 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Hosting;
 
 namespace Schuldketen.Functions.Fhir;
 

@@ -1,5 +1,5 @@
 using Schuldketen.Contracts.Fhir;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Http;
 
 namespace Schuldketen.Functions.Fhir;
 
@@ -9,6 +9,6 @@ public static class GetMetadata
     private static readonly DateTimeOffset Published = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/metadata", () => FhirOutcomes.Resource(FhirInteractions.Capabilities(Published, "Schuldketen", HubHost.ApiVersion)))
+        routes.MapGet("/metadata", () => FhirOutcomes.Resource(FhirInteractions.Capabilities(Published, "Schuldketen", ApiVersion.Current)))
             .ExcludeFromDescription();
 }

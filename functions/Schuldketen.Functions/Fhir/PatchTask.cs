@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Store.Referrals;
 using TaskStatus = Hl7.Fhir.Model.Task.TaskStatus;

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Store.Referrals;
 
 namespace Schuldketen.Functions.Fhir;

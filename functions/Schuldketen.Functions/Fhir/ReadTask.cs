@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Store.Referrals;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Store.Referrals;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
 using Schuldketen.Contracts.Fhir;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Store.Referrals;
 using TaskStatus = Hl7.Fhir.Model.Task.TaskStatus;

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
-using Schuldketen.Functions.Hosting;
 
 namespace Schuldketen.Functions.Fhir;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Schuldketen.Contracts.Events;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 
 namespace Schuldketen.Functions.Http;
 

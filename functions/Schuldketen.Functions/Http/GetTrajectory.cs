@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 using Schuldketen.Workflows.Store.Projections;
 
 namespace Schuldketen.Functions.Http;

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Schuldketen.Functions.Http;
 
-/// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: it can take events (the database answers).</summary>
+/// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: it can take events (every registered check passes, the database's among them).</summary>
 public static class Health
 {
-    public static void Map(IEndpointRouteBuilder routes)
+    public static WebApplication MapHealth(this WebApplication app)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
-        routes.MapHealthChecks("/health/ready").ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready").ExcludeFromDescription();
+        return app;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 using Schuldketen.Workflows.Store.Intake;
 
 namespace Schuldketen.Functions.Http;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 using Schuldketen.Workflows.Relays.Webhooks;
 
 namespace Schuldketen.Functions.Http;

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
+using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Privacy;
@@ -37,7 +38,7 @@ public static class RegisterTrajectory
         TrajectoryStore store,
         TrajectoryReader reader,
         SubjectProtector protector,
-        IOptions<HubOptions> options,
+        IOptions<StoreOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken,
         [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")]

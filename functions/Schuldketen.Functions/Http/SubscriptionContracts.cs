@@ -1,5 +1,5 @@
 using Schuldketen.Contracts;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Problems;
 using Schuldketen.Workflows.Relays.Webhooks;
 
 namespace Schuldketen.Functions.Http;

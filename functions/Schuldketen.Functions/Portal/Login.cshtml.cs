@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Demo;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Store.Privacy;
 
 namespace Schuldketen.Functions.Portal;
@@ -13,18 +12,18 @@ namespace Schuldketen.Functions.Portal;
 /// A resident logs in: with OpenID Connect (DigiD through a broker) when configured, else by choosing a
 /// demo resident. The hub looks them up by the keyed hash of their BSN; the BSN never reaches the page.
 /// </summary>
-public sealed class ResidentLoginPage(IOptions<HubOptions> options, SubjectProtector protector) : PageModel
+public sealed class ResidentLoginPage(IOptions<PortalOptions> options, SubjectProtector protector) : PageModel
 {
     public IReadOnlyList<DemoResident> Residents => DemoResidents.All;
 
     public IActionResult OnGet() =>
-        options.Value.Portal.Residents is null
+        options.Value.Residents is null
             ? Page()
             : Challenge(new AuthenticationProperties { RedirectUri = "/mijn-schuldhulp" }, PageSchemes.ResidentOidc);
 
     public async Task<IActionResult> OnPostAsync([FromForm] int resident)
     {
-        if (options.Value.Portal.Residents is not null || resident < 0 || resident >= Residents.Count)
+        if (options.Value.Residents is not null || resident < 0 || resident >= Residents.Count)
         {
             return NotFound();
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Schuldketen.Functions.Hosting;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.Timers;
@@ -8,7 +7,7 @@ namespace Schuldketen.Functions.Timers;
 /// Timer trigger: every interval, passed deadlines fire their event through the apply path. Several
 /// hosts may run this against one database; each deadline is applied once.
 /// </summary>
-public sealed class FireDueDeadlines(TrajectoryStore store, HubIdentity hub, IOptions<HubOptions> options, TimeProvider time, ILogger<FireDueDeadlines> logger)
+public sealed class FireDueDeadlines(TrajectoryStore store, HubIdentity hub, IOptions<TimerOptions> options, TimeProvider time, ILogger<FireDueDeadlines> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

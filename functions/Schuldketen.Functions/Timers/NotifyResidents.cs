@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Options;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Timers;
 
 /// <summary>Timer trigger: every interval, changes that matter to residents go out as notices through the notifier.</summary>
-public sealed class NotifyResidents(NoticeRelay relay, IOptions<HubOptions> options, TimeProvider time, ILogger<NotifyResidents> logger) : BackgroundService
+public sealed class NotifyResidents(NoticeRelay relay, IOptions<PortalOptions> options, TimeProvider time, ILogger<NotifyResidents> logger) : BackgroundService
 {
     private const int Batch = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Portal.NoticeInterval, time);
+        using var timer = new PeriodicTimer(options.Value.NoticeInterval, time);
         do
         {
             try

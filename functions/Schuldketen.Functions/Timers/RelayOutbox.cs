@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
 
@@ -10,7 +10,7 @@ namespace Schuldketen.Functions.Timers;
 /// outbox rows, and at least every interval for retries. Several hosts may run it on one database;
 /// shard leases keep them from sending the same event at once.
 /// </summary>
-public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, TrajectoryStore store, IOptions<HubOptions> options, ILogger<RelayOutbox> logger)
+public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, TrajectoryStore store, IOptions<WebhookOptions> options, ILogger<RelayOutbox> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,7 +33,7 @@ public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, Tr
             {
                 try
                 {
-                    await commits.WaitAsync(options.Value.Webhooks.RelayInterval, stoppingToken);
+                    await commits.WaitAsync(options.Value.RelayInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -7,7 +7,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Storage;
 using static Schuldketen.Api.Tests.HubServer;
 
 namespace Schuldketen.Api.Tests.Bus;
@@ -62,7 +62,7 @@ public sealed class InMemoryBusTests
         var second = await PartnerApi.RegisterAsync(municipality, "123456782");
         var bus = (InMemoryBus)hub.Service<IBusTransport>();
         var queue = IntakeQueue(hub);
-        await using var database = new NpgsqlConnection(hub.Service<IOptions<HubOptions>>().Value.Postgres);
+        await using var database = new NpgsqlConnection(hub.Service<IOptions<StoreOptions>>().Value.Postgres);
 
         // A broken database: every attempt to apply fails, as long as the inbox is away.
         await database.ExecuteAsync("ALTER TABLE inbox RENAME TO inbox_weg");
@@ -81,7 +81,7 @@ public sealed class InMemoryBusTests
     }
 
     private static string IntakeQueue(HubServer hub) =>
-        new BusAddresses(BusProfile.InMemory, hub.Service<IOptions<HubOptions>>().Value.Bus.Prefix).IntakeQueue(MunicipalityOnBus);
+        new BusAddresses(BusProfile.InMemory, hub.Service<IOptions<BusOptions>>().Value.Prefix).IntakeQueue(MunicipalityOnBus);
 
     private static AmqpCloudEvent Structured(JsonObject cloudEvent) =>
         new(cloudEvent["id"]!.GetValue<string>(), CloudEventEnvelope.MediaType, new Dictionary<string, object>(), Encoding.UTF8.GetBytes(cloudEvent.ToJsonString()));

@@ -7,7 +7,7 @@ using Amqp.Framing;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
-using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Storage;
 using static Schuldketen.Api.Tests.HubServer;
 
 namespace Schuldketen.Api.Tests.Bus;
@@ -18,7 +18,7 @@ namespace Schuldketen.Api.Tests.Bus;
 /// </summary>
 public sealed class RabbitMqBusTests
 {
-    private static readonly string HubSource = $"urn:nld:oin:{new HubOptions().HubOin}:systeem:schuldketen";
+    private static readonly string HubSource = $"urn:nld:oin:{new StoreOptions().HubOin}:systeem:schuldketen";
 
     private static readonly BusPartner MunicipalityOnBus = new() { Organisation = Municipality, Role = "gemeente" };
     private static readonly BusPartner LandlordOnBus = new() { Organisation = Landlord, Role = "schuldeiser" };

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Schuldketen.Workflows.Store;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Storage;
 
 /// <summary>Ready means the database answers.</summary>
 public sealed class StoreHealthCheck(TrajectoryStore store) : IHealthCheck

@@ -1,64 +1,37 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Functions.Portal;
-using Schuldketen.Functions.Timers;
-using Schuldketen.Workflows.Overview;
-using Schuldketen.Workflows.Relays.Notices;
-using Schuldketen.Workflows.Store;
-using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Store.Privacy;
-using Schuldketen.Workflows.Store.Residents;
-using Schuldketen.Workflows.Workplace;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Portal;
 
 /// <summary>
-/// The web pages: the resident's "Mijn schuldhulp" (<c>Portal/</c>) and the professional's
-/// "Werkplek" (<c>Dashboard/</c>), server-rendered Razor Pages styled with NL Design System CSS,
-/// with their own cookie logins next to the API's bearer tokens.
+/// The pages' cookie logins, one for residents and one for professionals, each through an OpenID Connect
+/// provider when <see cref="PortalOptions"/> names one; and the policies that require them.
 /// </summary>
-public static class PageHosting
+public static class PageLogins
 {
-    public static void Add(WebApplicationBuilder builder, HubOptions options, string dataDirectory)
+    public static WebApplicationBuilder AddPageLogins(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection")));
-        services.AddRazorPages(pages => pages.RootDirectory = "/")
-            .ConfigureApplicationPartManager(parts =>
-            {
-                // Under a test host the entry assembly is not the hub, so its compiled pages are added by name.
-                var assembly = typeof(PageHosting).Assembly;
-                if (parts.ApplicationParts.All(part => part.Name != assembly.GetName().Name))
-                {
-                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
-                    {
-                        parts.ApplicationParts.Add(part);
-                    }
-                }
-            });
-        services.AddSingleton<ResidentReader>();
-        services.AddSingleton<NoticeStore>();
-        services.AddSingleton<INotifier, InboxNotifier>();
-        services.AddSingleton<NoticeRelay>();
-        services.AddSingleton<DeadlineRisk>();
-        services.AddSingleton<ChainStatistics>();
-        services.AddSingleton<ChainOverviewReader>();
-        services.AddSingleton<OrganisationNames>();
-        services.AddHostedService<NotifyResidents>();
-
+        var portal = builder.Configuration.GetSection(PortalOptions.Section);
         var authentication = services.AddAuthentication();
         authentication.AddCookie(PageSchemes.Resident, cookie => Cookie(cookie, "schuldketen-bewoner", "/inloggen/bewoner"));
         authentication.AddCookie(PageSchemes.Staff, cookie => Cookie(cookie, "schuldketen-medewerker", "/inloggen/medewerker"));
-        if (options.Portal.Residents is { } residents)
+
+        // Whether a login goes to a provider decides which schemes exist, so it is read here; its settings are read when first used.
+        if (portal.GetSection(nameof(PortalOptions.Residents)).Exists())
         {
-            authentication.AddOpenIdConnect(PageSchemes.ResidentOidc, oidc =>
+            authentication.AddOpenIdConnect(PageSchemes.ResidentOidc, _ => { });
+            services.AddOptions<OpenIdConnectOptions>(PageSchemes.ResidentOidc).Configure<IOptions<PortalOptions>>((oidc, options) =>
             {
+                if (options.Value.Residents is not { } residents)
+                {
+                    return;
+                }
+
                 Oidc(oidc, residents, PageSchemes.Resident, "/signin-bewoner");
                 oidc.Events.OnTokenValidated = context =>
                 {
@@ -77,10 +50,16 @@ public static class PageHosting
             });
         }
 
-        if (options.Portal.Staff is { } staff)
+        if (portal.GetSection(nameof(PortalOptions.Staff)).Exists())
         {
-            authentication.AddOpenIdConnect(PageSchemes.StaffOidc, oidc =>
+            authentication.AddOpenIdConnect(PageSchemes.StaffOidc, _ => { });
+            services.AddOptions<OpenIdConnectOptions>(PageSchemes.StaffOidc).Configure<IOptions<PortalOptions>>((oidc, options) =>
             {
+                if (options.Value.Staff is not { } staff)
+                {
+                    return;
+                }
+
                 Oidc(oidc, staff, PageSchemes.Staff, "/signin-medewerker");
                 oidc.Events.OnTokenValidated = context =>
                 {
@@ -101,33 +80,7 @@ public static class PageHosting
             .AddPolicy(PageSchemes.StaffPolicy, policy => policy
                 .AddAuthenticationSchemes(PageSchemes.Staff)
                 .RequireAssertion(context => PageSchemes.StaffOf(context.User) is not null));
-    }
-
-    public static void Map(WebApplication app)
-    {
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
-            RequestPath = "/assets",
-        });
-        app.Use(async (context, next) =>
-        {
-            // Pages anyone may open (start, login) still show the menu of whoever is logged in.
-            if (context.User.Identity?.IsAuthenticated != true && PageProblems.Applies(context))
-            {
-                foreach (var scheme in (string[])[PageSchemes.Resident, PageSchemes.Staff])
-                {
-                    if (await context.AuthenticateAsync(scheme) is { Succeeded: true } login)
-                    {
-                        context.User = login.Principal;
-                        break;
-                    }
-                }
-            }
-
-            await next(context);
-        });
-        app.MapRazorPages();
+        return builder;
     }
 
     private static void Cookie(CookieAuthenticationOptions cookie, string name, string loginPath)

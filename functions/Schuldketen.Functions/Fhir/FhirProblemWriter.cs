@@ -1,6 +1,6 @@
 using Schuldketen.Contracts.Fhir;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Fhir;
 
 /// <summary>
 /// Writes what the framework answers by itself under <c>/fhir/r4</c> (status code pages, the exception

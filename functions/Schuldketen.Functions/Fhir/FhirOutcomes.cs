@@ -1,7 +1,7 @@
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Fhir;
 
 /// <summary>
 /// Answers under <c>/fhir/r4</c>: FHIR resources as <c>application/fhir+json</c>, and every error,

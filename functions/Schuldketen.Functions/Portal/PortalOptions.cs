@@ -1,12 +1,14 @@
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Portal;
 
 /// <summary>
-/// How people log in to the pages. Without configuration (the embedded default) a resident or a
-/// professional chooses a demo person; with <see cref="Residents"/> or <see cref="Staff"/> set,
+/// How people log in to the pages (section <c>Schuldketen:Portal</c>). Without configuration (the embedded default) a
+/// resident or a professional chooses a demo person; with <see cref="Residents"/> or <see cref="Staff"/> set,
 /// that login goes to an OpenID Connect provider (for residents: DigiD through a broker).
 /// </summary>
 public sealed class PortalOptions
 {
+    public const string Section = "Schuldketen:Portal";
+
     public OidcLogin? Residents { get; set; }
 
     public OidcLogin? Staff { get; set; }

@@ -1,4 +1,4 @@
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Fhir;
 
 /// <summary>
 /// Where GP referrals go when the GP names no municipality (section <c>Schuldketen:Referrals</c>):
@@ -6,6 +6,8 @@ namespace Schuldketen.Functions.Hosting;
 /// </summary>
 public sealed class ReferralOptions
 {
+    public const string Section = "Schuldketen:Referrals";
+
     /// <summary>E.g. <c>Schuldketen__Referrals__PostcodeRanges__0__From=3500</c>, <c>__To=3585</c>, <c>__Municipality=&lt;OIN&gt;</c>.</summary>
     public List<PostcodeRangeOptions> PostcodeRanges { get; set; } = [];
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Http;
 
 /// <summary>
 /// Shapes the OpenAPI document to Logius' API Design Rules: contact and semver in info, an https
@@ -17,7 +17,7 @@ public sealed class ApiDesignRules : IOpenApiDocumentTransformer, IOpenApiOperat
 {
     public const string BasePath = "/api/v1";
 
-    private const string VersionHeader = "API-Version";
+    private const string VersionHeader = ApiVersion.Header;
     private const string ProblemMediaType = "application/problem+json";
     private const string ProblemSchema = "ProblemDetails";
     private const string BearerScheme = "bearer";
@@ -46,7 +46,7 @@ public sealed class ApiDesignRules : IOpenApiDocumentTransformer, IOpenApiOperat
         document.Info = new OpenApiInfo
         {
             Title = "Schuldketen API",
-            Version = HubHost.ApiVersion,
+            Version = ApiVersion.Current,
             Description = "Status updates between the partners of the Dutch debt-help chain: CloudEvents in, trajectories out.",
             Contact = new OpenApiContact { Name = "Team Schuldketen", Email = "api@schuldketen.nl", Url = new Uri("https://schuldketen.nl/api") },
         };
@@ -64,7 +64,7 @@ public sealed class ApiDesignRules : IOpenApiDocumentTransformer, IOpenApiOperat
         components.Schemas[ProblemSchema] = Problem();
         components.Headers = new Dictionary<string, IOpenApiHeader>
         {
-            [VersionHeader] = Header("The full version of the API that answered, as major.minor.patch.", "1.0.0"),
+            [VersionHeader] = Header("The full version of the API that answered, as major.minor.patch.", ApiVersion.Current),
             [LocationHeader] = Header("The address of the resource just created.", BasePath + "/trajectories/0b6f3c1e-5a47-4d2e-9c8b-2f1a7e4d9c30"),
             [RetryAfterHeader] = new OpenApiHeader
             {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Problems;
 
 /// <summary>
 /// RFC 9457 problem details, each with a <c>type</c> that names the rule that failed, so a partner's

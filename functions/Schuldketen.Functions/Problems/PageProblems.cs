@@ -1,4 +1,4 @@
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Problems;
 
 /// <summary>The problem details of the web pages, in Dutch: what went wrong and what a person can do.</summary>
 public static class PageProblems

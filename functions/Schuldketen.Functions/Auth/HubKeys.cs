@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Schuldketen.Functions.Hosting;
+namespace Schuldketen.Functions.Auth;
 
 /// <summary>
 /// The hub's secrets: the keys that hash and encrypt BSNs, and the key that signs embedded tokens.

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Schuldketen.Functions.Auth;
+
+/// <summary>The API's bearer tokens: from the configured identity provider, or signed by the hub itself in the embedded default.</summary>
+public static class IdentityServices
+{
+    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton(provider => new EmbeddedTokenIssuer(
+            provider.GetRequiredService<HubKeys>(), provider.GetRequiredService<IOptions<AuthOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, EmbeddedTokenIssuer, TimeProvider>((jwt, configured, issuer, time) =>
+            {
+                var auth = configured.Value;
+                jwt.MapInboundClaims = false;
+                jwt.Authority = auth.Authority;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    IssuerSigningKey = auth.Authority is null ? issuer.SigningKey : null,
+                    NameClaimType = Caller.PersonClaim,
+                    RoleClaimType = Caller.RoleClaim,
+
+                    // Lifetimes are judged by the hub's clock, the same one its deadlines run on.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || expires >= now - parameters.ClockSkew);
+                    },
+                };
+            });
+        services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Schuldketen.Functions.Auth;
+
+namespace Schuldketen.Functions.Http;
+
+/// <summary>The limits every request meets, the API's, FHIR's and the pages' alike: body size (413) and a fixed window per organisation (429).</summary>
+public static class RequestLimits
+{
+    public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LimitOptions>().Bind(builder.Configuration.GetSection(LimitOptions.Section));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitOptions>>((kestrel, limits) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
+
+            // Long enough that the API's own checks answer an oversized query with problem details;
+            // beyond it Kestrel refuses the request line itself (414, without a body).
+            kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+        });
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitOptions>>((limiter, configured) =>
+        {
+            var limits = configured.Value;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    Caller.From(context.User)?.Organisation ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.RequestsPerWindow, Window = limits.Window }));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)limits.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseRequestLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Schuldketen.Functions.Http;
+
+/// <summary>Where webhooks may go, and how often the relay looks for work when nothing wakes it (section <c>Schuldketen:Webhooks</c>).</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Schuldketen:Webhooks";
+
+    /// <summary>Plain http callbacks; by default only in the embedded default (no PostgreSQL configured).</summary>
+    public bool? AllowHttp { get; set; }
+
+    /// <summary>Callbacks to loopback addresses (127.0.0.0/8, ::1): for local development and tests only.</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Callbacks to private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), e.g. partners on an internal network.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    public TimeSpan RelayInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

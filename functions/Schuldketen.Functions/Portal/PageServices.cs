@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Problems;
+using Schuldketen.Functions.Storage;
+using Schuldketen.Workflows.Overview;
+using Schuldketen.Workflows.Relays.Notices;
+using Schuldketen.Workflows.Store.Overview;
+using Schuldketen.Workflows.Store.Residents;
+using Schuldketen.Workflows.Workplace;
+
+namespace Schuldketen.Functions.Portal;
+
+/// <summary>
+/// The web pages: the resident's "Mijn schuldhulp" (<c>Portal/</c>) and the professional's
+/// "Werkplek" (<c>Dashboard/</c>), server-rendered Razor Pages styled with NL Design System CSS,
+/// with their own cookie logins next to the API's bearer tokens.
+/// </summary>
+public static class PageServices
+{
+    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section));
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StoreOptions>, ILoggerFactory>((keys, store, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(store.Value.DataFolder, "data-protection")), logging));
+        services.AddRazorPages(pages => pages.RootDirectory = "/")
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // Under a test host the entry assembly is not the hub, so its compiled pages are added by name.
+                var assembly = typeof(PageServices).Assembly;
+                if (parts.ApplicationParts.All(part => part.Name != assembly.GetName().Name))
+                {
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        parts.ApplicationParts.Add(part);
+                    }
+                }
+            });
+        services.AddSingleton<ResidentReader>();
+        services.AddSingleton<NoticeStore>();
+        services.AddSingleton<INotifier, InboxNotifier>();
+        services.AddSingleton<NoticeRelay>();
+        services.AddSingleton<DeadlineRisk>();
+        services.AddSingleton<ChainStatistics>();
+        services.AddSingleton<ChainOverviewReader>();
+        services.AddSingleton<OrganisationNames>();
+        builder.AddPageLogins();
+        return builder;
+    }
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+            RequestPath = "/assets",
+        });
+        app.Use(async (context, next) =>
+        {
+            // Pages anyone may open (start, login) still show the menu of whoever is logged in.
+            if (context.User.Identity?.IsAuthenticated != true && PageProblems.Applies(context))
+            {
+                foreach (var scheme in (string[])[PageSchemes.Resident, PageSchemes.Staff])
+                {
+                    if (await context.AuthenticateAsync(scheme) is { Succeeded: true } login)
+                    {
+                        context.User = login.Principal;
+                        break;
+                    }
+                }
+            }
+
+            await next(context);
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
