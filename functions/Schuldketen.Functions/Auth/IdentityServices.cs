@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Schuldketen.Functions.Settings;
 
 namespace Schuldketen.Functions.Auth;
 
@@ -10,7 +11,7 @@ public static class IdentityServices
     public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        services.AddCheckedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
         services.AddSingleton(provider => new EmbeddedTokenIssuer(
             provider.GetRequiredService<HubKeys>(), provider.GetRequiredService<IOptions<AuthOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

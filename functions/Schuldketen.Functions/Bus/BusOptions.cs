@@ -1,7 +1,10 @@
+using Schuldketen.Contracts;
+using Schuldketen.Functions.Settings;
+
 namespace Schuldketen.Functions.Bus;
 
 /// <summary>The bus, section <c>Schuldketen:Bus</c>: which broker, how to reach it, and whose intake queues the hub reads.</summary>
-public sealed class BusOptions
+public sealed class BusOptions : ICheckedOptions
 {
     public const string Section = "Schuldketen:Bus";
 
@@ -35,6 +38,85 @@ public sealed class BusOptions
 
     /// <summary>How often the bus relay looks for work when no commit wakes it, and how long it waits after the broker failed.</summary>
     public TimeSpan RelayInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>What the profile needs and is missing, then what any profile needs.</summary>
+    public IEnumerable<string> Problems() => ProfileProblems().Concat(CommonProblems());
+
+    private IEnumerable<string> ProfileProblems()
+    {
+        if (Profile == BusProfile.RabbitMq)
+        {
+            if (string.IsNullOrWhiteSpace(Address))
+            {
+                yield return "Schuldketen__Bus__Address is empty: the RabbitMq bus needs the broker's address, amqp://user:password@host:port.";
+            }
+            else if (!Uri.TryCreate(Address, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps") || broker.Host.Length == 0)
+            {
+                // Not echoed: the address holds the broker's password.
+                yield return "Schuldketen__Bus__Address is not an amqp:// or amqps:// URI: give the RabbitMq broker's address as amqp://user:password@host:port.";
+            }
+        }
+
+        if (Profile == BusProfile.ServiceBus)
+        {
+            if (string.IsNullOrWhiteSpace(Address))
+            {
+                yield return "Schuldketen__Bus__Address is empty: the ServiceBus bus needs the namespace's host name, such as voorbeeld.servicebus.windows.net.";
+            }
+            else if (Uri.CheckHostName(Address) != UriHostNameType.Dns)
+            {
+                yield return "Schuldketen__Bus__Address is not a host name: the ServiceBus bus needs only the namespace's host name, such as voorbeeld.servicebus.windows.net.";
+            }
+
+            if (string.IsNullOrWhiteSpace(KeyName))
+            {
+                yield return "Schuldketen__Bus__KeyName is empty: the ServiceBus bus needs the name of a shared access policy of the namespace.";
+            }
+
+            if (string.IsNullOrWhiteSpace(Key))
+            {
+                yield return "Schuldketen__Bus__Key is empty: the ServiceBus bus needs the key of the shared access policy named in Schuldketen__Bus__KeyName.";
+            }
+        }
+    }
+
+    private IEnumerable<string> CommonProblems()
+    {
+        if (string.IsNullOrWhiteSpace(Prefix))
+        {
+            yield return "Schuldketen__Bus__Prefix is empty: set the start of every name on the broker (default schuldketen).";
+        }
+
+        if (MaxDeliveryCount < 1)
+        {
+            yield return $"Schuldketen__Bus__MaxDeliveryCount is {MaxDeliveryCount}: set it to 1 or more attempts (default 5).";
+        }
+
+        if (Prefetch < 1)
+        {
+            yield return $"Schuldketen__Bus__Prefetch is {Prefetch}: set it to 1 or more messages (default 50).";
+        }
+
+        if (RelayInterval <= TimeSpan.Zero)
+        {
+            yield return $"Schuldketen__Bus__RelayInterval is {RelayInterval}: set it to a positive time span such as 00:00:00.250 (the default).";
+        }
+
+        for (var index = 0; index < Partners.Count; index++)
+        {
+            var partner = Partners[index];
+            if (!OinFormat.IsValid(partner.Organisation))
+            {
+                yield return $"Schuldketen__Bus__Partners__{index}__Organisation is '{partner.Organisation}', not an OIN: give the partner's OIN of 20 digits.";
+            }
+
+            if (!PartnerRoles.TryParse(partner.Role, out var role) || role == PartnerRole.Hub)
+            {
+                var roles = string.Join(", ", PartnerRoles.All.Where(known => known != PartnerRole.Hub).Select(known => known.WireName()));
+                yield return $"Schuldketen__Bus__Partners__{index}__Role is '{partner.Role}', not a role in the chain: use one of {roles}.";
+            }
+        }
+    }
 }
 
 /// <summary>A partner on the bus: its OIN and the role it sends as (<c>schuldeiser</c>, <c>bewindvoerder</c>, ...).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Bus.Transport;
+using Schuldketen.Functions.Settings;
 using Schuldketen.Workflows.Relays.Bus;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
@@ -12,7 +13,7 @@ public static class BusServices
     public static WebApplicationBuilder AddBus(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.Section));
+        services.AddCheckedOptions<BusOptions>(builder.Configuration, BusOptions.Section);
         services.AddSingleton<IBusTransport>(provider =>
         {
             var bus = provider.GetRequiredService<IOptions<BusOptions>>().Value;

@@ -31,12 +31,8 @@ public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, 
 
     private async Task ListenAsync(BusPartner partner, CancellationToken stoppingToken)
     {
-        if (!PartnerRoles.TryParse(partner.Role, out var role))
-        {
-            logger.LogError("Bus partner {Organisation} has unknown role {Role}; its queue is not read", partner.Organisation, partner.Role);
-            return;
-        }
-
+        // Every partner's role was checked at start (BusOptions.Problems).
+        PartnerRoles.TryParse(partner.Role, out var role);
         var sender = new Sender(partner.Organisation, role);
         var queueName = new BusAddresses(Options.Profile, Options.Prefix).IntakeQueue(partner);
         await using var queue = bus.OpenQueue(queueName);

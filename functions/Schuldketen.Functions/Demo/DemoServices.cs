@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Fhir;
+using Schuldketen.Functions.Settings;
 
 namespace Schuldketen.Functions.Demo;
 
@@ -9,7 +11,7 @@ public static class DemoServices
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        services.AddBoundOptions<DemoOptions>(builder.Configuration, DemoOptions.Section);
         services.AddOptions<ReferralOptions>().PostConfigure<IOptions<DemoOptions>>((referrals, demo) =>
         {
             if (demo.Value.DemoData)
@@ -17,6 +19,7 @@ public static class DemoServices
                 referrals.DefaultMunicipalities.TryAdd(DemoOrganisations.GeneralPractice.Oin, DemoOrganisations.Municipality.Oin);
             }
         });
+        services.TryAddSingleton(new DemoOutput(Console.Out));
         services.AddSingleton<DemoSeed>();
         services.AddHostedService<DemoStartup>();
         return builder;

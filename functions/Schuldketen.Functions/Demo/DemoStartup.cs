@@ -10,7 +10,7 @@ namespace Schuldketen.Functions.Demo;
 /// In the embedded default: seeds the demo data into an empty database and prints where the hub
 /// listens and, one per line, <c>&lt;role&gt; &lt;organisation&gt; &lt;token&gt;</c> for every demo organisation.
 /// </summary>
-public sealed class DemoStartup(DemoSeed seed, EmbeddedTokenIssuer issuer, IOptions<DemoOptions> options, IOptions<AuthOptions> auth, IServer server) : IHostedLifecycleService
+public sealed class DemoStartup(DemoSeed seed, EmbeddedTokenIssuer issuer, IOptions<DemoOptions> options, IOptions<AuthOptions> auth, IServer server, DemoOutput demoOutput) : IHostedLifecycleService
 {
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class DemoStartup(DemoSeed seed, EmbeddedTokenIssuer issuer, IOpti
 
         var seeded = await seed.SeedIfEmptyAsync(cancellationToken);
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var output = Console.Out;
+        var output = demoOutput.Writer;
         if (seeded > 0)
         {
             output.WriteLine($"Seeded {seeded} demo trajectories.");

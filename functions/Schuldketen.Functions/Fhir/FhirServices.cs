@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Contracts.Fhir;
+using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Referrals;
 using Schuldketen.Workflows.Store.Referrals;
@@ -12,7 +13,7 @@ public static class FhirServices
     public static WebApplicationBuilder AddFhir(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ReferralOptions>().Bind(builder.Configuration.GetSection(ReferralOptions.Section));
+        services.AddCheckedOptions<ReferralOptions>(builder.Configuration, ReferralOptions.Section);
         services.AddSingleton(provider =>
         {
             var referrals = provider.GetRequiredService<IOptions<ReferralOptions>>().Value;

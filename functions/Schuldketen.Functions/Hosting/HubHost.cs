@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Demo;
@@ -10,7 +11,10 @@ using Schuldketen.Functions.Timers;
 
 namespace Schuldketen.Functions.Hosting;
 
-/// <summary>Composes the hub from its features: each adds its own services and maps its own endpoints.</summary>
+/// <summary>
+/// Composes the hub from its features: each adds its own services and options and maps its own endpoints. Building
+/// fails with an <see cref="OptionsValidationException"/> (several: in an <see cref="AggregateException"/>) while any setting is broken.
+/// </summary>
 public static class HubHost
 {
     public const string DefaultUrl = "http://localhost:5080";
@@ -37,6 +41,9 @@ public static class HubHost
             .AddDemo();
 
         var app = builder.Build();
+
+        // Starting, the host would make its hosted services (the store among them) from the settings before it validates them.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseApiVersionHeader();
         app.UseHubProblems();
         app.UseAuthentication();

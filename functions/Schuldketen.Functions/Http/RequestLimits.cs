@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Settings;
 
 namespace Schuldketen.Functions.Http;
 
@@ -13,11 +14,9 @@ public static class RequestLimits
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LimitOptions>().Bind(builder.Configuration.GetSection(LimitOptions.Section));
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitOptions>>((kestrel, limits) =>
+        services.AddCheckedOptions<LimitOptions>(builder.Configuration, LimitOptions.Section);
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
-
             // Long enough that the API's own checks answer an oversized query with problem details;
             // beyond it Kestrel refuses the request line itself (414, without a body).
             kestrel.Limits.MaxRequestLineSize = 16 * 1024;
@@ -42,6 +41,17 @@ public static class RequestLimits
 
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
+        // Per request rather than in Kestrel's options: the server is made before the settings are validated.
+        var maxRequestBytes = app.Services.GetRequiredService<IOptions<LimitOptions>>().Value.MaxRequestBytes;
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            {
+                body.MaxRequestBodySize = maxRequestBytes;
+            }
+
+            return next(context);
+        });
         app.UseRateLimiter();
         return app;
     }

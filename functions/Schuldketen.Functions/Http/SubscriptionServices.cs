@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
@@ -16,7 +17,7 @@ public static class SubscriptionServices
     public static WebApplicationBuilder AddSubscriptions(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddCheckedOptions<WebhookOptions>(builder.Configuration, WebhookOptions.Section);
         services.AddSingleton(provider => new DeliveryStore(
             provider.GetRequiredService<TrajectoryStore>(),
             SecretBox.For(provider.GetRequiredService<HubKeys>().SubjectEncryption, "schuldketen webhook secrets")));

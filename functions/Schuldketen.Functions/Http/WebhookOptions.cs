@@ -1,7 +1,9 @@
+using Schuldketen.Functions.Settings;
+
 namespace Schuldketen.Functions.Http;
 
 /// <summary>Where webhooks may go, and how often the relay looks for work when nothing wakes it (section <c>Schuldketen:Webhooks</c>).</summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : ICheckedOptions
 {
     public const string Section = "Schuldketen:Webhooks";
 
@@ -15,4 +17,12 @@ public sealed class WebhookOptions
     public bool AllowPrivateNetworks { get; set; }
 
     public TimeSpan RelayInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public IEnumerable<string> Problems()
+    {
+        if (RelayInterval <= TimeSpan.Zero)
+        {
+            yield return $"Schuldketen__Webhooks__RelayInterval is {RelayInterval}: set it to a positive time span such as 00:00:00.250 (the default).";
+        }
+    }
 }

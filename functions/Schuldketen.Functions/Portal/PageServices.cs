@@ -7,6 +7,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Problems;
+using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Overview;
 using Schuldketen.Workflows.Relays.Notices;
@@ -26,7 +27,7 @@ public static class PageServices
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section));
+        services.AddCheckedOptions<PortalOptions>(builder.Configuration, PortalOptions.Section);
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StoreOptions>, ILoggerFactory>((keys, store, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(store.Value.DataFolder, "data-protection")), logging));

@@ -1,3 +1,5 @@
+using Schuldketen.Functions.Settings;
+
 namespace Schuldketen.Functions.Portal;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Schuldketen.Functions.Portal;
 /// resident or a professional chooses a demo person; with <see cref="Residents"/> or <see cref="Staff"/> set,
 /// that login goes to an OpenID Connect provider (for residents: DigiD through a broker).
 /// </summary>
-public sealed class PortalOptions
+public sealed class PortalOptions : ICheckedOptions
 {
     public const string Section = "Schuldketen:Portal";
 
@@ -15,6 +17,32 @@ public sealed class PortalOptions
 
     /// <summary>How often the notice function looks for changes residents should hear of.</summary>
     public TimeSpan NoticeInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<string> Problems()
+    {
+        if (NoticeInterval <= TimeSpan.Zero)
+        {
+            yield return $"Schuldketen__Portal__NoticeInterval is {NoticeInterval}: set it to a positive time span such as 00:00:10 (the default).";
+        }
+
+        foreach (var (name, login) in new[] { (nameof(Residents), Residents), (nameof(Staff), Staff) })
+        {
+            if (login is null)
+            {
+                continue;
+            }
+
+            if (!Uri.TryCreate(login.Authority, UriKind.Absolute, out _))
+            {
+                yield return $"Schuldketen__Portal__{name}__Authority is '{login.Authority}', not an absolute URI: give the identity provider's address.";
+            }
+
+            if (string.IsNullOrWhiteSpace(login.ClientId))
+            {
+                yield return $"Schuldketen__Portal__{name}__ClientId is empty: give the hub's client id at that identity provider.";
+            }
+        }
+    }
 }
 
 /// <summary>An OpenID Connect client registration at an identity provider.</summary>

@@ -1,3 +1,5 @@
+using Npgsql;
+using Schuldketen.Functions.Settings;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Functions.Storage;
@@ -6,7 +8,7 @@ namespace Schuldketen.Functions.Storage;
 /// The store and the trajectories it starts, at the top of section <c>Schuldketen</c>: which database, the hub's
 /// own OIN (the source of the events the store raises, such as passed deadlines) and the definition each municipality runs.
 /// </summary>
-public sealed class StoreOptions
+public sealed class StoreOptions : ICheckedOptions
 {
     public const string Section = "Schuldketen";
 
@@ -29,4 +31,41 @@ public sealed class StoreOptions
     public string DataFolder => DataDirectory ?? StoreSettings.DefaultDataDirectory();
 
     public StoreSettings Settings => OnPostgres ? StoreSettings.PostgreSql(Postgres!) : StoreSettings.EmbeddedDefault(DataFolder);
+
+    public IEnumerable<string> Problems()
+    {
+        if (OnPostgres && Unreadable(Postgres!) is { } reason)
+        {
+            yield return $"Schuldketen__Postgres is not a connection string Npgsql can read: {reason}. Correct it "
+                         + "(keywords as on https://www.npgsql.org/doc/connection-string-parameters.html), or leave it empty to run on the embedded SQLite file.";
+        }
+
+        if (!OinFormat.IsValid(HubOin))
+        {
+            yield return $"Schuldketen__HubOin is '{HubOin}', not an OIN: set it to the hub's own OIN of 20 digits.";
+        }
+
+        foreach (var municipality in MunicipalityDefinitions.Keys.Where(key => !OinFormat.IsValid(key)))
+        {
+            yield return $"Schuldketen__MunicipalityDefinitions__{municipality} names '{municipality}', not an OIN: name each municipality by its OIN of 20 digits.";
+        }
+    }
+
+    /// <summary>Why Npgsql cannot read a connection string, naming at most a keyword: its values may hold a password.</summary>
+    private static string? Unreadable(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException error) when (error.ParamName is { } keyword)
+        {
+            return $"'{keyword}' is no keyword Npgsql knows, or its value has the wrong type";
+        }
+        catch (Exception error) when (error is ArgumentException or KeyNotFoundException or FormatException)
+        {
+            return "it does not follow the form keyword=value;keyword=value";
+        }
+    }
 }

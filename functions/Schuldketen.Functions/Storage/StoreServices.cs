@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Settings;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Engine;
@@ -19,7 +20,7 @@ public static class StoreServices
     public static WebApplicationBuilder AddHubStore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StoreOptions>().Bind(builder.Configuration.GetSection(StoreOptions.Section));
+        services.AddCheckedOptions<StoreOptions>(builder.Configuration, StoreOptions.Section);
         services.AddSingleton(provider => HubKeys.Load(builder.Configuration, Store(provider).DataFolder));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(LegalCalendar.Default);

@@ -1,3 +1,5 @@
+using Schuldketen.Functions.Settings;
+
 namespace Schuldketen.Functions.Timers;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class TimerServices
     public static WebApplicationBuilder AddTimers(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection(TimerOptions.Section));
+        services.AddCheckedOptions<TimerOptions>(builder.Configuration, TimerOptions.Section);
         services.AddHostedService<RelayOutbox>();
         services.AddHostedService<FireDueDeadlines>();
         services.AddHostedService<NotifyResidents>();
