@@ -38,6 +38,12 @@ public class BrokenSettingTests
     [InlineData(new[] { "Schuldketen:TimerInterval=00:00:00" }, "Schuldketen__TimerInterval ", "positive")]
     [InlineData(new[] { "Schuldketen:Auth:Authority=login.example.nl", "Schuldketen:DemoData=false" }, "Schuldketen__Auth__Authority ", "absolute URI")]
     [InlineData(new[] { "Schuldketen:Portal:Staff:Authority=https://login.example.nl", "Schuldketen:DemoData=false" }, "Schuldketen__Portal__Staff__ClientId ", "client id")]
+    [InlineData(new[] { "Schuldketen:DemoData=true", "Schuldketen:Auth:Authority=https://login.example.nl/realms/keten" },
+        "Schuldketen__DemoData ", "Schuldketen__DemoData=false")]
+    [InlineData(new[] { "Schuldketen:DemoData=true", "Schuldketen:Portal:Residents:Authority=https://digid.example.nl", "Schuldketen:Portal:Residents:ClientId=hub" },
+        "Schuldketen__DemoData ", "Schuldketen__DemoData=false")]
+    [InlineData(new[] { "Schuldketen:DemoData=true", "Schuldketen:Portal:Staff:Authority=https://login.example.nl", "Schuldketen:Portal:Staff:ClientId=hub" },
+        "Schuldketen__DemoData ", "Schuldketen__DemoData=false")]
     public async Task A_broken_setting_stops_the_hub_at_start_with_one_line_that_names_it_and_says_what_to_fix(
         string[] settings, string startsWith, string says)
     {

@@ -8,10 +8,14 @@ using Schuldketen.Functions.Portal;
 
 namespace Schuldketen.Functions.Dashboard;
 
-/// <summary>A professional logs in: with their organisation's OpenID Connect provider when configured, else as a demo counsellor.</summary>
-public sealed class StaffLoginPage(IOptions<PortalOptions> options) : PageModel
+/// <summary>
+/// A professional logs in: with their organisation's OpenID Connect provider when configured, else, only with the
+/// demo on, as a demo counsellor.
+/// </summary>
+public sealed class StaffLoginPage(IOptions<PortalOptions> options, IOptions<DemoOptions> demo) : PageModel
 {
-    public IReadOnlyList<DemoStaffMember> Staff => DemoStaff.All;
+    /// <summary>The demo professionals to choose from: none unless the demo is on.</summary>
+    public IReadOnlyList<DemoStaffMember> Staff => demo.Value.DemoData ? DemoStaff.All : [];
 
     public IActionResult OnGet() =>
         options.Value.Staff is null

@@ -10,11 +10,11 @@ namespace Schuldketen.Functions.Demo;
 /// In the embedded default: seeds the demo data into an empty database and prints where the hub
 /// listens and, one per line, <c>&lt;role&gt; &lt;organisation&gt; &lt;token&gt;</c> for every demo organisation.
 /// </summary>
-public sealed class DemoStartup(DemoSeed seed, EmbeddedTokenIssuer issuer, IOptions<DemoOptions> options, IOptions<AuthOptions> auth, IServer server, DemoOutput demoOutput) : IHostedLifecycleService
+public sealed class DemoStartup(DemoSeed seed, EmbeddedTokenIssuer issuer, IOptions<DemoOptions> options, IServer server, DemoOutput demoOutput) : IHostedLifecycleService
 {
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.DemoData || auth.Value.Authority is not null)
+        if (!options.Value.DemoData)
         {
             return;
         }

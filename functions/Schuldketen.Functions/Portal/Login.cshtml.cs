@@ -9,12 +9,13 @@ using Schuldketen.Workflows.Store.Privacy;
 namespace Schuldketen.Functions.Portal;
 
 /// <summary>
-/// A resident logs in: with OpenID Connect (DigiD through a broker) when configured, else by choosing a
-/// demo resident. The hub looks them up by the keyed hash of their BSN; the BSN never reaches the page.
+/// A resident logs in: with OpenID Connect (DigiD through a broker) when configured, else, only with the demo on, by
+/// choosing a demo resident. The hub looks them up by the keyed hash of their BSN; the BSN never reaches the page.
 /// </summary>
-public sealed class ResidentLoginPage(IOptions<PortalOptions> options, SubjectProtector protector) : PageModel
+public sealed class ResidentLoginPage(IOptions<PortalOptions> options, IOptions<DemoOptions> demo, SubjectProtector protector) : PageModel
 {
-    public IReadOnlyList<DemoResident> Residents => DemoResidents.All;
+    /// <summary>The demo residents to choose from: none unless the demo is on.</summary>
+    public IReadOnlyList<DemoResident> Residents => demo.Value.DemoData ? DemoResidents.All : [];
 
     public IActionResult OnGet() =>
         options.Value.Residents is null

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
+using Schuldketen.Functions.Demo;
 using Schuldketen.Functions.Problems;
 using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
@@ -27,7 +28,11 @@ public static class PageServices
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddCheckedOptions<PortalOptions>(builder.Configuration, PortalOptions.Section);
+        services.AddCheckedOptions<PortalOptions>(builder.Configuration, PortalOptions.Section)
+            .Validate<IOptions<DemoOptions>>(
+                (portal, demo) => !demo.Value.DemoData || (portal.Residents is null && portal.Staff is null),
+                "Schuldketen__DemoData is on while the pages log in through an identity provider (Schuldketen__Portal__Residents or "
+                + "Schuldketen__Portal__Staff): set Schuldketen__DemoData=false, so that the pages offer no demo residents or counsellors.");
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StoreOptions>, ILoggerFactory>((keys, store, logging) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(store.Value.DataFolder, "data-protection")), logging));

@@ -3,9 +3,9 @@ using Schuldketen.Functions.Settings;
 namespace Schuldketen.Functions.Portal;
 
 /// <summary>
-/// How people log in to the pages (section <c>Schuldketen:Portal</c>). Without configuration (the embedded default) a
-/// resident or a professional chooses a demo person; with <see cref="Residents"/> or <see cref="Staff"/> set,
-/// that login goes to an OpenID Connect provider (for residents: DigiD through a broker).
+/// How people log in to the pages (section <c>Schuldketen:Portal</c>). With <see cref="Residents"/> or <see cref="Staff"/>
+/// set, that login goes to an OpenID Connect provider (for residents: DigiD through a broker); without, and only with
+/// the demo on (the embedded default), a resident or a professional chooses a demo person.
 /// </summary>
 public sealed class PortalOptions : ICheckedOptions
 {
