@@ -8,7 +8,7 @@ namespace Schuldketen.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessTests(Chromium chromium) : IAsyncLifetime
 {
-    private PortalHub hub = null!;
+    private HubServer hub = null!;
 
     public async Task InitializeAsync() => hub = await PortalHub.StartAsync();
 

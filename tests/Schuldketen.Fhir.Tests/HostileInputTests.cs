@@ -3,7 +3,8 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
+using static Schuldketen.Testing.TestDatabase;
 using static Schuldketen.Fhir.Tests.FhirHub;
 
 namespace Schuldketen.Fhir.Tests;
