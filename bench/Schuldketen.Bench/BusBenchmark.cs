@@ -33,8 +33,8 @@ internal static class BusBenchmark
         var provider = options.Postgres is null ? "sqlite" : "postgresql";
         var partners = new List<BusPartner>
         {
-            new() { Organisation = PartnerJourney.Municipality, Role = PartnerRole.Municipality.WireName() },
-            new() { Organisation = PartnerJourney.Counsellor, Role = PartnerRole.DebtCounsellor.WireName() },
+            new() { Organisation = Organisations.Municipality, Role = PartnerRole.Municipality.WireName() },
+            new() { Organisation = Organisations.Counsellor, Role = PartnerRole.DebtCounsellor.WireName() },
         };
         var bus = new BusOptions { Profile = BusProfile.RabbitMq, Address = rabbitMq, Prefix = $"bench{Guid.NewGuid():N}", Partners = partners };
         await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
@@ -66,7 +66,7 @@ internal static class BusBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bus {provider} backlog={backlog} drained={drained} raw_acked_per_s={raw.Acked:F0}"));
 
-        var latencies = await IntakeToBusAsync(hub, partnerQueue, addresses.PartnerSubscription(PartnerJourney.Counsellor), load, seconds: 10, options.HttpClients);
+        var latencies = await IntakeToBusAsync(hub, partnerQueue, addresses.PartnerSubscription(Organisations.Counsellor), load, seconds: 10, options.HttpClients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bus rabbitmq events_per_s={relayPerSecond:F0} raw_publish_per_s={raw.Arrived:F0} ratio={relayPerSecond / raw.Arrived:F2} p99_ms={Percentile(latencies, 0.99):F1}"));
         return drained == backlog ? 0 : 1;
@@ -97,18 +97,18 @@ internal static class BusBenchmark
     }
 
     /// <summary>Registers the journeys and sends every step of each, trajectories side by side.</summary>
-    private static async Task SendJourneysAsync(BenchHub hub, int journeys, int clients)
+    private static async Task SendJourneysAsync(HubServer hub, int journeys, int clients)
     {
-        using var municipality = hub.Client(PartnerJourney.Municipality, PartnerRole.Municipality, clients);
-        using var counsellor = hub.Client(PartnerJourney.Counsellor, PartnerRole.DebtCounsellor, clients);
-        var ids = await Registrations.RegisterAsync(municipality, Residents.Bsns().Take(journeys).ToList(), clients);
+        using var municipality = BenchHub.Client(hub, Organisations.Municipality, PartnerRole.Municipality, clients);
+        using var counsellor = BenchHub.Client(hub, Organisations.Counsellor, PartnerRole.DebtCounsellor, clients);
+        var ids = await Registrations.RegisterAsync([municipality], Residents.Bsns().Take(journeys).ToList(), clients);
         var registeredAt = DateTimeOffset.UtcNow;
         await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (index, _) =>
         {
-            for (var step = 0; step < PartnerJourney.Steps.Count; step++)
+            for (var step = 0; step < Journey.Steps.Count; step++)
             {
-                await PostAsync(PartnerJourney.Steps[step].Sender == PartnerRole.Municipality ? municipality : counsellor,
-                    CloudEventBodies.For(ids[index], step, PartnerJourney.Steps[step], registeredAt));
+                var journeyEvent = Journey.Event(ids[index], step, registeredAt);
+                await PostAsync(journeyEvent.Organisation == Organisations.Municipality ? municipality : counsellor, journeyEvent.Body);
             }
         });
     }
@@ -158,13 +158,13 @@ internal static class BusBenchmark
     }
 
     /// <summary>Fresh journeys at a fixed offered load; the time from sending each event to its arrival on the partner's queue.</summary>
-    private static async Task<List<double>> IntakeToBusAsync(BenchHub hub, PartnerQueue partnerQueue, string counsellorQueue, int load, int seconds, int clients)
+    private static async Task<List<double>> IntakeToBusAsync(HubServer hub, PartnerQueue partnerQueue, string counsellorQueue, int load, int seconds, int clients)
     {
-        using var municipality = hub.Client(PartnerJourney.Municipality, PartnerRole.Municipality, clients);
-        using var counsellor = hub.Client(PartnerJourney.Counsellor, PartnerRole.DebtCounsellor, clients);
-        var steps = PartnerJourney.Steps.Take(5).ToList();
+        using var municipality = BenchHub.Client(hub, Organisations.Municipality, PartnerRole.Municipality, clients);
+        using var counsellor = BenchHub.Client(hub, Organisations.Counsellor, PartnerRole.DebtCounsellor, clients);
+        var steps = Journey.Steps.Take(5).ToList();
         var total = load * seconds;
-        var ids = await Registrations.RegisterAsync(municipality, Residents.Bsns().Skip(1_000_000).Take((total / steps.Count) + 1).ToList(), clients);
+        var ids = await Registrations.RegisterAsync([municipality], Residents.Bsns().Skip(1_000_000).Take((total / steps.Count) + 1).ToList(), clients);
         partnerQueue.Reset();
         var registeredAt = DateTimeOffset.UtcNow;
         var sent = new ConcurrentDictionary<string, long>();
@@ -183,11 +183,7 @@ internal static class BusBenchmark
         }
 
         await Task.WhenAll(inFlight);
-        var deadline = Stopwatch.StartNew();
-        while (sent.Keys.Any(key => !partnerQueue.Arrivals.ContainsKey(key)) && deadline.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(20);
-        }
+        await Poll.WithinAsync(() => sent.Keys.All(partnerQueue.Arrivals.ContainsKey), TimeSpan.FromMinutes(1));
 
         return sent.Where(pair => partnerQueue.Arrivals.ContainsKey(pair.Key))
             .Select(pair => Stopwatch.GetElapsedTime(pair.Value, partnerQueue.Arrivals[pair.Key]).TotalMilliseconds)
@@ -198,8 +194,8 @@ internal static class BusBenchmark
         {
             var step = steps[item.Step];
             var started = Stopwatch.GetTimestamp();
-            var answer = await PostAsync(step.Sender == PartnerRole.Municipality ? municipality : counsellor,
-                CloudEventBodies.For(ids[item.Trajectory], item.Step, step, registeredAt));
+            var answer = await PostAsync(step.Role == PartnerRole.Municipality ? municipality : counsellor,
+                Journey.Event(ids[item.Trajectory], item.Step, registeredAt).Body);
             sent[PartnerQueue.Key(counsellorQueue, $"{ids[item.Trajectory]}-{answer.GetProperty("sequence").GetInt64()}-behandelaar")] = started;
             if (item.Step + 1 < steps.Count)
             {

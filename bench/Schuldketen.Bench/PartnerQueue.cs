@@ -30,12 +30,7 @@ internal sealed class PartnerQueue : IAsyncDisposable
     /// <summary>Waits until <paramref name="expected"/> messages arrived since the last reset, or the time is up; returns how many did.</summary>
     public async Task<int> CountUntilAsync(int expected, TimeSpan limit)
     {
-        var deadline = Stopwatch.StartNew();
-        while (Volatile.Read(ref count) < expected && deadline.Elapsed < limit)
-        {
-            await Task.Delay(10);
-        }
-
+        await Poll.WithinAsync(() => Volatile.Read(ref count) >= expected, limit);
         return Volatile.Read(ref count);
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Schuldketen.Contracts;
 
@@ -22,28 +21,22 @@ internal static class WebhookBenchmark
         var load = args.SkipWhile(arg => arg != "--load").Skip(1).Select(value => int.Parse(value, CultureInfo.InvariantCulture)).FirstOrDefault(1000);
         var seconds = args.SkipWhile(arg => arg != "--seconds").Skip(1).Select(value => int.Parse(value, CultureInfo.InvariantCulture)).FirstOrDefault(10);
         var provider = options.Postgres is null ? "sqlite" : "postgresql";
-        await using var receiver = await WebhookReceiverApp.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var hub = await BenchHub.StartAsync(provider, options.Postgres, new Dictionary<string, string?>
         {
             ["Schuldketen:Webhooks:AllowLoopback"] = "true",
             ["Schuldketen:Webhooks:AllowHttp"] = "true",
             ["Schuldketen:Webhooks:RelayInterval"] = "00:00:00.020",
         });
-        using var municipality = hub.Client(PartnerJourney.Municipality, PartnerRole.Municipality, 256);
-        using var counsellor = hub.Client(PartnerJourney.Counsellor, PartnerRole.DebtCounsellor, 256);
-        using (var subscribed = await municipality.PostAsJsonAsync("/api/v1/subscriptions", new { callbackUrl = new Uri(receiver.Address, "/hook").ToString() }))
-        {
-            if (subscribed.StatusCode != HttpStatusCode.Created)
-            {
-                throw new InvalidOperationException($"Subscribing answered {(int)subscribed.StatusCode}: {await subscribed.Content.ReadAsStringAsync()}");
-            }
-        }
+        using var municipality = BenchHub.Client(hub, Organisations.Municipality, PartnerRole.Municipality, 256);
+        using var counsellor = BenchHub.Client(hub, Organisations.Counsellor, PartnerRole.DebtCounsellor, 256);
+        await receiver.SubscribeAsync(municipality);
 
-        var steps = PartnerJourney.Steps.Take(5).ToList();
+        var steps = Journey.Steps.Take(5).ToList();
         var total = load * seconds;
-        var ids = await Registrations.RegisterAsync(municipality, Residents.Bsns().Take((total / steps.Count) + 1).ToList(), 64);
+        var ids = await Registrations.RegisterAsync([municipality], Residents.Bsns().Take((total / steps.Count) + 1).ToList(), 64);
         var registeredAt = DateTimeOffset.UtcNow;
-        var bodies = ids.Select(id => steps.Select((step, index) => CloudEventBodies.For(id, index, step, registeredAt)).ToArray()).ToArray();
+        var bodies = ids.Select(id => steps.Select((_, index) => Journey.Event(id, index, registeredAt).Body).ToArray()).ToArray();
         var sent = new ConcurrentDictionary<(string Trajectory, long Sequence), long>();
         var ready = new ConcurrentQueue<(int Trajectory, int Step)>(Enumerable.Range(0, ids.Length).Select(index => (index, 0)));
         var inFlight = new List<Task>();
@@ -65,18 +58,16 @@ internal static class WebhookBenchmark
         }
 
         await Task.WhenAll(inFlight);
-        var deadline = Stopwatch.StartNew();
-        while (sent.Keys.Any(key => !receiver.Arrivals.ContainsKey(key)) && deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(20);
-        }
+        var firstArrivals = new WebhookArrivals(receiver);
+        await Poll.WithinAsync(() => sent.Keys.All(firstArrivals.Look().ContainsKey), TimeSpan.FromSeconds(60));
 
+        var arrivals = firstArrivals.Look();
         var latencies = sent
-            .Where(pair => receiver.Arrivals.ContainsKey(pair.Key))
-            .Select(pair => Stopwatch.GetElapsedTime(pair.Value, receiver.Arrivals[pair.Key]).TotalMilliseconds)
+            .Where(pair => arrivals.ContainsKey(pair.Key))
+            .Select(pair => Stopwatch.GetElapsedTime(pair.Value, arrivals[pair.Key]).TotalMilliseconds)
             .Order()
             .ToList();
-        var span = Stopwatch.GetElapsedTime(sent.Values.Min(), sent.Keys.Where(receiver.Arrivals.ContainsKey).Max(key => receiver.Arrivals[key])).TotalSeconds;
+        var span = Stopwatch.GetElapsedTime(sent.Values.Min(), sent.Keys.Where(arrivals.ContainsKey).Max(key => arrivals[key])).TotalSeconds;
         Console.WriteLine($"webhook {provider} sent={sent.Count} delivered={latencies.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"webhook events_per_s={latencies.Count / span:F0} p50_ms={Percentile(latencies, 0.5):F1} p99_ms={Percentile(latencies, 0.99):F1} load_per_s={load}"));
@@ -85,7 +76,7 @@ internal static class WebhookBenchmark
         async Task SendAsync((int Trajectory, int Step) item)
         {
             var step = steps[item.Step];
-            var client = step.Sender == PartnerRole.Municipality ? municipality : counsellor;
+            var client = step.Role == PartnerRole.Municipality ? municipality : counsellor;
             using var content = new ByteArrayContent(bodies[item.Trajectory][item.Step]);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents+json");
             var started = Stopwatch.GetTimestamp();

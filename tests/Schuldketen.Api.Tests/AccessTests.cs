@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Schuldketen.Contracts;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -11,7 +11,7 @@ namespace Schuldketen.Api.Tests;
 public class AccessTests
 {
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_partner_outside_the_trajectory_gets_the_same_404_as_for_an_id_that_does_not_exist(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -46,7 +46,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_creditor_linked_by_the_municipality_can_read_the_trajectory(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -66,7 +66,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_creditor_sees_only_that_the_resident_receives_debt_help(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -88,7 +88,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_court_sees_phase_and_start_and_the_outcome_once_set_and_the_creditor_sees_help_ended(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -120,7 +120,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_referring_gp_sees_only_the_status_of_the_referral_and_when_it_changed(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -141,7 +141,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_municipality_and_the_counsellor_see_phase_deadlines_participants_and_contact(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -173,7 +173,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task History_and_timeline_are_forbidden_to_partners_that_do_not_handle_the_case(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -200,7 +200,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_reassigned_counsellor_loses_access_and_the_new_one_gains_it(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -233,7 +233,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_municipality_doing_its_own_debt_help_keeps_access_when_an_external_counsellor_takes_over(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -256,7 +256,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_creditor_or_gp_learns_the_phase_from_no_read(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -281,7 +281,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_list_filters_tell_a_creditor_or_gp_nothing_about_phase_or_deadlines(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -306,7 +306,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_list_shows_only_the_callers_own_trajectories(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -331,7 +331,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_list_refuses_page_zero_naming_page(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -344,7 +344,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_list_names_every_query_parameter_out_of_range(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -357,7 +357,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_page_far_beyond_the_last_is_empty(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -372,7 +372,7 @@ public class AccessTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_read_writes_an_audit_entry_with_the_reader_and_the_trace_it_sent(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);

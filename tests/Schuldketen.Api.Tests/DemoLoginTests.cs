@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Functions.Portal;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
+using static Schuldketen.Testing.TestDatabase;
 
 namespace Schuldketen.Api.Tests;
 

@@ -7,7 +7,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Problems;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -18,7 +18,7 @@ namespace Schuldketen.Api.Tests;
 public class EventIntakeTests
 {
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_anonymous_request_is_refused_with_401_problem_details(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -31,7 +31,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_body_in_another_content_type_is_refused_with_415(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -46,7 +46,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_body_that_is_not_json_is_refused_with_400(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -59,84 +59,84 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_without_a_required_attribute_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent.Remove("id"), "cloudevents-required", "id");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_attribute_of_the_wrong_json_type_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["id"] = 12345, "cloudevents-type", "id");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_specversion_other_than_1_0_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["specversion"] = "0.3", "cloudevents-specversion", "specversion");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_time_that_is_not_rfc_3339_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["time"] = "2026-03-02T10:00:00", "cloudevents-time", "time");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_empty_dataschema_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["dataschema"] = "", "cloudevents-dataschema", "dataschema");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_extension_with_a_name_outside_lowercase_letters_and_digits_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["Zaak_Nummer"] = "Z-2026-17", "cloudevents-extension-name", "Zaak_Nummer");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_source_that_is_no_oin_urn_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["source"] = "https://zaaksysteem.gemeente.example/", "nlgov-source", "source");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_type_outside_the_catalogue_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["type"] = "nl.schuldketen.huur.betaald", "nlgov-type", "type");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_type_only_the_hub_raises_is_refused_from_a_partner(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["type"] = EventTypes.DeadlinePassed, "nlgov-type", "type");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_registration_cannot_be_sent_as_an_event(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["type"] = EventTypes.Registered, "nlgov-type", "type");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_without_subject_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent.Remove("subject"), "nlgov-subject", "subject");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Data_without_a_required_member_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["data"] = new JsonObject(), "data-schema", "data/crisis");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Data_with_a_member_of_the_wrong_type_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider, cloudEvent => cloudEvent["data"] = new JsonObject { ["crisis"] = "nee" }, "data-schema", "data/crisis");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Data_with_a_member_the_schema_does_not_know_is_refused(string provider) =>
         await AssertEnvelopeRefusedAsync(provider,
             cloudEvent => cloudEvent["data"] = new JsonObject { ["crisis"] = false, ["urgent"] = true }, "data-schema", "data/urgent");
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_source_of_another_organisation_than_the_token_is_refused_with_403(string provider) =>
         await AssertEnvelopeRefusedAsync(provider,
             cloudEvent => cloudEvent["source"] = $"urn:nld:oin:{OtherMunicipality}:systeem:zaaksysteem", "afzender-bron", "source", HttpStatusCode.Forbidden);
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Several_faults_are_named_together_and_the_first_checked_rule_is_the_type(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -152,7 +152,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_for_a_trajectory_the_sender_does_not_take_part_in_is_refused_as_not_found(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -172,7 +172,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_the_senders_role_may_not_send_is_refused_with_403(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -189,7 +189,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_not_permitted_in_the_current_phase_is_refused_with_409_listing_what_is_permitted(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -207,7 +207,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_accepted_event_answers_202_with_the_new_phase_and_sequence(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -226,7 +226,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_same_event_again_gets_the_first_answer_and_changes_nothing(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -253,7 +253,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_first_conversation_before_the_crisis_check_is_refused_with_409(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -269,7 +269,7 @@ public class EventIntakeTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_batch_of_three_events_for_one_trajectory_is_applied_in_order(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -317,7 +317,7 @@ public class EventIntakeTests
 /// <summary>What the API tests send and read as a partner would: registrations, CloudEvents, problem details.</summary>
 internal static class PartnerApi
 {
-    public const string CounsellorContact = "Fatima de Vries";
+    public const string CounsellorContact = Registrations.CounsellorContact;
 
     public static JsonObject NoCrisis() => new() { ["crisis"] = false };
 
@@ -350,8 +350,19 @@ internal static class PartnerApi
         return body;
     }
 
+    /// <summary>Posts one event of the shared journey and demands it is accepted.</summary>
+    public static async Task<JsonElement> SendAsync(HttpClient client, JourneyEvent journeyEvent)
+    {
+        using var content = new ByteArrayContent(journeyEvent.Body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CloudEventEnvelope.MediaType);
+        using var response = await client.PostAsync("/api/v1/events", content);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{journeyEvent.Id} was not accepted: {body}");
+        return body;
+    }
+
     /// <summary>Registers a trajectory with a counsellor (the demo counsellor unless named) as contact; returns its pseudonymous id.</summary>
-    public static async Task<string> RegisterAsync(HttpClient municipality, string bsn = "111222333", string counsellor = HubServer.Counsellor)
+    public static async Task<string> RegisterAsync(HttpClient municipality, string bsn = "111222333", string counsellor = Organisations.Counsellor)
     {
         using var response = await municipality.PostAsJsonAsync("/api/v1/trajectories",
             new { bsn, counsellor = new { organisation = counsellor, contactName = CounsellorContact } });

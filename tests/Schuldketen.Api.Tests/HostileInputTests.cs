@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Schuldketen.Contracts;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -27,7 +27,7 @@ public partial class HostileInputTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_hostile_request_gets_a_4xx_problem_and_changes_nothing(string provider)
     {
         var signingKey = RandomNumberGenerator.GetBytes(32);

@@ -31,7 +31,7 @@ public static class HostileRequests
     private const string Batch = "application/cloudevents-batch+json";
     private const string Json = "application/json";
     private const string Marker = "__hostile__";
-    private const string Source = "urn:nld:oin:" + HubServer.Municipality + ":hostile";
+    private const string Source = "urn:nld:oin:" + Organisations.Municipality + ":hostile";
     private const int LongText = 100_000;
     private const int Bad = StatusCodes.Status400BadRequest;
 
@@ -55,7 +55,7 @@ public static class HostileRequests
         ["subject"] = target.TrajectoryId,
         ["time"] = "2026-03-02T09:30:00Z",
         ["datacontenttype"] = Json,
-        ["data"] = new JsonObject { ["organisation"] = HubServer.Landlord, ["role"] = "schuldeiser", ["contactName"] = "Woonstichting Noord" },
+        ["data"] = new JsonObject { ["organisation"] = Organisations.Landlord, ["role"] = "schuldeiser", ["contactName"] = "Woonstichting Noord" },
     };
 
     public static HttpRequestMessage PostEvent(HostileTarget target, string cloudEvent) =>
@@ -78,7 +78,7 @@ public static class HostileRequests
         });
     }
 
-    public static Claim[] MunicipalityClaims(string organisation = HubServer.Municipality, string role = "gemeente") =>
+    public static Claim[] MunicipalityClaims(string organisation = Organisations.Municipality, string role = "gemeente") =>
         [new(Caller.OrganisationClaim, organisation), new(Caller.RoleClaim, role)];
 
     private static IEnumerable<HostileCase> MalformedJson()
@@ -147,7 +147,7 @@ public static class HostileRequests
         yield return Event("rtl-override-in-source", e => e["source"] = Source + "\u202E");
         yield return Event("rtl-override-in-subject", e => e["subject"] = "\u202E" + e["subject"]);
         yield return Event("zero-width-joiner-in-id", e => e["id"] = Guid.NewGuid() + "\u200D");
-        yield return Event("zero-width-joiner-in-source", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + "\u200D");
+        yield return Event("zero-width-joiner-in-source", e => e["source"] = "urn:nld:oin:" + Organisations.Municipality + "\u200D");
         yield return Event("zero-width-joiner-in-subject", e => e["subject"] = e["subject"] + "\u200D");
         yield return Event("noncharacter-in-id", e => e["id"] = Guid.NewGuid() + "\uFFFE");
         yield return Spliced("lone-high-surrogate-in-id", "id", "\"\\ud800\"");
@@ -156,16 +156,16 @@ public static class HostileRequests
         yield return Spliced("lone-surrogate-in-type", "type", $"\"{EventTypes.ParticipantLinked}\\ud800\"");
         yield return Spliced("lone-surrogate-in-extension", "hostile", "\"\\ud800\"");
         yield return Spliced("lone-surrogate-in-data", "data",
-            $$"""{"organisation":"{{HubServer.Landlord}}","role":"schuldeiser","contactName":"\ud800"}""");
+            $$"""{"organisation":"{{Organisations.Landlord}}","role":"schuldeiser","contactName":"\ud800"}""");
         yield return Spliced("nul-in-id", "id", "\"hostile\\u0000id\"");
         yield return Spliced("nul-in-subject", "subject", "\"abc\\u0000\"");
         yield return Spliced("nul-in-extension", "hostile", "\"nul\\u0000value\"");
         yield return Spliced("nul-in-data", "data",
-            $$"""{"organisation":"{{HubServer.Landlord}}","role":"schuldeiser","contactName":"Woon\u0000stichting"}""");
-        yield return Event("arabic-indic-oin-in-source", e => e["source"] = "urn:nld:oin:" + Digits(HubServer.Municipality, '\u0660'));
-        yield return Event("fullwidth-oin-in-source", e => e["source"] = "urn:nld:oin:" + Digits(HubServer.Municipality, '\uFF10'));
-        yield return Event("arabic-indic-oin-in-data", e => e["data"]!["organisation"] = Digits(HubServer.Landlord, '\u0660'));
-        yield return Event("fullwidth-oin-in-data", e => e["data"]!["organisation"] = Digits(HubServer.Landlord, '\uFF10'));
+            $$"""{"organisation":"{{Organisations.Landlord}}","role":"schuldeiser","contactName":"Woon\u0000stichting"}""");
+        yield return Event("arabic-indic-oin-in-source", e => e["source"] = "urn:nld:oin:" + Digits(Organisations.Municipality, '\u0660'));
+        yield return Event("fullwidth-oin-in-source", e => e["source"] = "urn:nld:oin:" + Digits(Organisations.Municipality, '\uFF10'));
+        yield return Event("arabic-indic-oin-in-data", e => e["data"]!["organisation"] = Digits(Organisations.Landlord, '\u0660'));
+        yield return Event("fullwidth-oin-in-data", e => e["data"]!["organisation"] = Digits(Organisations.Landlord, '\uFF10'));
         yield return InvalidUtf8("utf8-overlong-slash-in-id", "id", [0xC0, 0xAF]);
         yield return InvalidUtf8("utf8-overlong-nul-in-id", "id", [0x61, 0xC0, 0x80, 0x62]);
         yield return InvalidUtf8("utf8-encoded-surrogate-in-id", "id", [0xED, 0xA0, 0x80]);
@@ -211,7 +211,7 @@ public static class HostileRequests
     {
         yield return Prefixed("duplicate-id", "\"id\":\"first\",");
         yield return Prefixed("duplicate-type", $"\"type\":\"{EventTypes.CrisisCheckCompleted}\",");
-        yield return Prefixed("duplicate-source", $"\"source\":\"urn:nld:oin:{HubServer.OtherMunicipality}\",");
+        yield return Prefixed("duplicate-source", $"\"source\":\"urn:nld:oin:{Organisations.OtherMunicipality}\",");
         yield return Prefixed("duplicate-data", "\"data\":{\"crisis\":false},");
         foreach (var version in new[] { "0.3", "1", "1.0.0", " 1.0", "" })
         {
@@ -251,15 +251,15 @@ public static class HostileRequests
 
     private static IEnumerable<HostileCase> Sources()
     {
-        yield return Event("source-other-oin", e => e["source"] = "urn:nld:oin:" + HubServer.OtherMunicipality, StatusCodes.Status403Forbidden);
-        yield return Event("source-19-digit-oin", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality[1..]);
-        yield return Event("source-21-digit-oin", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + "0");
+        yield return Event("source-other-oin", e => e["source"] = "urn:nld:oin:" + Organisations.OtherMunicipality, StatusCodes.Status403Forbidden);
+        yield return Event("source-19-digit-oin", e => e["source"] = "urn:nld:oin:" + Organisations.Municipality[1..]);
+        yield return Event("source-21-digit-oin", e => e["source"] = "urn:nld:oin:" + Organisations.Municipality + "0");
         yield return Event("source-prefix-only", e => e["source"] = "urn:nld:oin:");
-        yield return Event("source-http-url", e => e["source"] = "http://gemeente.example.nl/" + HubServer.Municipality);
-        yield return Event("source-empty-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":");
-        yield return Event("source-uppercase-urn", e => e["source"] = "URN:NLD:OIN:" + HubServer.Municipality);
-        yield return Event("source-space-in-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":my system");
-        yield return Event("source-stray-percent-in-system", e => e["source"] = "urn:nld:oin:" + HubServer.Municipality + ":100%");
+        yield return Event("source-http-url", e => e["source"] = "http://gemeente.example.nl/" + Organisations.Municipality);
+        yield return Event("source-empty-system", e => e["source"] = "urn:nld:oin:" + Organisations.Municipality + ":");
+        yield return Event("source-uppercase-urn", e => e["source"] = "URN:NLD:OIN:" + Organisations.Municipality);
+        yield return Event("source-space-in-system", e => e["source"] = "urn:nld:oin:" + Organisations.Municipality + ":my system");
+        yield return Event("source-stray-percent-in-system", e => e["source"] = "urn:nld:oin:" + Organisations.Municipality + ":100%");
     }
 
     private static IEnumerable<HostileCase> Types()
@@ -287,8 +287,8 @@ public static class HostileRequests
     {
         yield return Event("data-null", e => e["data"] = null);
         yield return Event("data-empty-object", e => e["data"] = new JsonObject());
-        yield return Event("data-string", e => e["data"] = "organisation=" + HubServer.Landlord);
-        yield return Event("data-array", e => e["data"] = new JsonArray(HubServer.Landlord, "schuldeiser"));
+        yield return Event("data-string", e => e["data"] = "organisation=" + Organisations.Landlord);
+        yield return Event("data-array", e => e["data"] = new JsonArray(Organisations.Landlord, "schuldeiser"));
         yield return Event("data-number", e => e["data"] = 7);
         yield return DataMember("data-organisation-number", "organisation", () => 1001234567000);
         yield return DataMember("data-organisation-null", "organisation", () => null);
@@ -301,7 +301,7 @@ public static class HostileRequests
         yield return DataMember("data-role-out-of-range", "role", () => "inbreker");
         yield return DataMember("data-role-hub", "role", () => "hub");
         yield return DataMember("data-role-municipality", "role", () => "gemeente");
-        yield return DataMember("data-organisation-19-digits", "organisation", () => HubServer.Landlord[1..]);
+        yield return DataMember("data-organisation-19-digits", "organisation", () => Organisations.Landlord[1..]);
         yield return OtherData("data-crisis-as-string", EventTypes.CrisisCheckCompleted, new JsonObject { ["crisis"] = "false" });
         yield return OtherData("data-crisis-kind-out-of-range", EventTypes.CrisisCheckCompleted, new JsonObject { ["crisis"] = true, ["kind"] = "overstroming" });
         yield return OtherData("data-crisis-kind-as-integer", EventTypes.CrisisCheckCompleted, new JsonObject { ["crisis"] = true, ["kind"] = 0 });
@@ -390,7 +390,7 @@ public static class HostileRequests
         yield return Authorized("token-without-role", target => Bearer(Forge(target, target.SigningKey, MunicipalityClaims()[..1])), forbidden);
         yield return Authorized("token-role-hub", target => Bearer(Forge(target, target.SigningKey, MunicipalityClaims(role: "hub"))), forbidden);
         yield return Authorized("token-role-unknown", target => Bearer(Forge(target, target.SigningKey, MunicipalityClaims(role: "koning"))), forbidden);
-        yield return Authorized("token-oin-19-digits", target => Bearer(Forge(target, target.SigningKey, MunicipalityClaims(HubServer.Municipality[1..]))), forbidden);
+        yield return Authorized("token-oin-19-digits", target => Bearer(Forge(target, target.SigningKey, MunicipalityClaims(Organisations.Municipality[1..]))), forbidden);
     }
 
     private static IEnumerable<HostileCase> Registrations()
@@ -524,7 +524,7 @@ public static class HostileRequests
     {
         var expires = target.Now.AddHours(1).ToUnixTimeSeconds();
         return Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""") + "." + Base64UrlEncoder.Encode(
-            $$"""{"iss":"{{Issuer}}","aud":"{{Audience}}","oin":"{{HubServer.Municipality}}","role":"gemeente","exp":{{expires}}}""") + ".";
+            $$"""{"iss":"{{Issuer}}","aud":"{{Audience}}","oin":"{{Organisations.Municipality}}","role":"gemeente","exp":{{expires}}}""") + ".";
     }
 
     /// <summary>About <see cref="LongText"/> characters that do not compress, so a database cannot shrink them below its limits.</summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Schuldketen.Contracts;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -19,7 +19,7 @@ public class LimitTests
     };
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_larger_than_the_limit_is_refused_with_413_and_one_within_it_is_accepted(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, SmallBodies);
@@ -38,7 +38,7 @@ public class LimitTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_registration_larger_than_the_limit_is_refused_with_413(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, SmallBodies);
@@ -56,7 +56,7 @@ public class LimitTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Requests_beyond_the_organisations_allowance_get_429_with_retry_after_and_other_organisations_go_on(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, FewRequests);

@@ -18,7 +18,7 @@ public class OpenApiTests
     [Fact]
     public async Task The_document_passes_the_API_design_rules_linter_without_errors()
     {
-        await using var hub = await HubServer.StartAsync(HubServer.Sqlite);
+        await using var hub = await HubServer.StartAsync(TestDatabase.Sqlite);
         using var client = hub.Client();
         var document = await client.GetStringAsync(DocumentPath);
         var file = Path.Combine(Path.GetTempPath(), $"schuldketen-openapi-{Guid.NewGuid():N}.json");
@@ -43,7 +43,7 @@ public class OpenApiTests
     [Fact]
     public async Task The_document_follows_the_core_API_design_rules()
     {
-        await using var hub = await HubServer.StartAsync(HubServer.Sqlite);
+        await using var hub = await HubServer.StartAsync(TestDatabase.Sqlite);
         using var client = hub.Client();
         using var response = await client.GetAsync(DocumentPath);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -62,7 +62,7 @@ public class OpenApiTests
     [Fact]
     public async Task The_interactive_documentation_is_served_as_HTML()
     {
-        await using var hub = await HubServer.StartAsync(HubServer.Sqlite);
+        await using var hub = await HubServer.StartAsync(TestDatabase.Sqlite);
         using var client = hub.Client();
 
         using var page = await client.GetAsync("/api/v1/docs");

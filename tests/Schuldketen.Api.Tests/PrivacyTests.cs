@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Schuldketen.Contracts;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -25,7 +25,7 @@ public class PrivacyTests
     private static readonly string[] AllBsns = [.. ValidBsns, MistypedBsn];
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task No_bsn_leaves_the_hub_or_lies_in_its_tables_in_plain_digits(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);
@@ -139,7 +139,7 @@ public class PrivacyTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_mistyped_bsn_is_refused_without_echoing_it(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);

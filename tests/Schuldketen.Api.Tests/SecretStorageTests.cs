@@ -3,14 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Schuldketen.Contracts;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
 public class SecretStorageTests
 {
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_subscription_secret_is_stored_sealed_never_in_the_clear(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, new Dictionary<string, string?>

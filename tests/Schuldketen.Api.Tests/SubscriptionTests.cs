@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Problems;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -44,7 +44,7 @@ public class SubscriptionTests
     ];
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_subscription_is_created_with_its_secret_once_then_listed_read_changed_and_ended(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, HttpsOnly);
@@ -60,8 +60,8 @@ public class SubscriptionTests
         Assert.Equal([EventTypes.CrisisCheckCompleted], PartnerApi.Strings(subscription.GetProperty("eventTypes")));
         Assert.Equal(hub.Clock.GetUtcNow(), subscription.GetProperty("createdAt").GetDateTimeOffset());
         var secret = subscription.GetProperty("secret").GetString()!;
-        Assert.StartsWith(WebhookReceiver.SecretPrefix, secret, StringComparison.Ordinal);
-        Assert.True(Convert.FromBase64String(secret[WebhookReceiver.SecretPrefix.Length..]).Length >= 24, "The signing key is shorter than 24 bytes.");
+        Assert.StartsWith(StandardWebhooks.SecretPrefix, secret, StringComparison.Ordinal);
+        Assert.True(Convert.FromBase64String(secret[StandardWebhooks.SecretPrefix.Length..]).Length >= 24, "The signing key is shorter than 24 bytes.");
 
         var listed = Assert.Single(await SubscriptionApi.ListAsync(municipality));
         Assert.Equal(id, listed.GetProperty("id").GetString());
@@ -98,7 +98,7 @@ public class SubscriptionTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Another_organisations_subscription_is_not_found_for_any_function(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, HttpsOnly);
@@ -133,7 +133,7 @@ public class SubscriptionTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_callback_the_hub_may_not_call_is_refused_on_creation_and_on_change_naming_callbackUrl(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, HttpsOnly);
@@ -169,7 +169,7 @@ public class SubscriptionTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Loopback_and_http_are_allowed_only_as_far_as_the_hub_allows_them(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, new Dictionary<string, string?>
@@ -193,7 +193,7 @@ public class SubscriptionTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_type_outside_the_catalogue_is_refused_naming_eventTypes(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, HttpsOnly);
@@ -225,14 +225,6 @@ internal static class SubscriptionApi
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Subscribing {callbackUrl} answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
-    }
-
-    /// <summary>Subscribes <paramref name="receiver"/> and gives it the secret; returns the subscription's id.</summary>
-    public static async Task<string> SubscribeAsync(HttpClient client, WebhookReceiver receiver, IReadOnlyList<string>? eventTypes = null)
-    {
-        var subscription = await CreateAsync(client, receiver.Url.ToString(), eventTypes);
-        receiver.Secret = subscription.GetProperty("secret").GetString();
-        return subscription.GetProperty("id").GetString()!;
     }
 
     public static Task<JsonElement> GetAsync(HttpClient client, string id) => GetJsonAsync(client, $"/api/v1/subscriptions/{id}");

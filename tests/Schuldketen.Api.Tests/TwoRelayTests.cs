@@ -1,24 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
-using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
 using Xunit.Abstractions;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
+using static Schuldketen.Testing.TestDatabase;
 
 namespace Schuldketen.Api.Tests;
 
@@ -47,26 +36,15 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
     private static readonly TimeSpan HandoverTimeout = TimeSpan.FromSeconds(10);
     private static readonly string[] RelayNames = ["A", "B"];
 
-    /// <summary>What each trajectory goes through after its registration, and who sends it.</summary>
-    private static readonly Step[] Steps =
-    [
-        new(EventTypes.CrisisCheckCompleted, Municipality, PartnerApi.NoCrisis),
-        new(EventTypes.FirstConversationHeld, Counsellor, PartnerApi.Conversation),
-        new(EventTypes.AccessGranted, Municipality, PartnerApi.AccessGranted),
-        new(EventTypes.StabilisationCompleted, Counsellor, () => new JsonObject { ["creditorCount"] = 14, ["totalDebt"] = 23150.75m, ["monthlyRepaymentCapacity"] = 180 }),
-        new(EventTypes.SettlementAgreed, Counsellor, () => new JsonObject { ["form"] = "schuldbemiddeling", ["startsOn"] = "2026-09-01" }),
-        new(EventTypes.RepaymentCompleted, Counsellor, () => new JsonObject { ["completedOn"] = "2028-03-01" }),
-    ];
+    /// <summary>What a partner's handling of a webhook takes: the window in which a concurrent duplicate would overlap.</summary>
+    private static readonly TimeSpan ProcessingTime = TimeSpan.FromMilliseconds(5);
 
     [Fact]
     public async Task Two_relays_on_one_PostgreSQL_under_load_never_send_an_event_twice_at_once_and_keep_each_trajectory_in_order()
     {
-        var server = Environment.GetEnvironmentVariable("SCHULDKETEN_TEST_POSTGRES");
-        Assert.False(string.IsNullOrWhiteSpace(server),
-            "SCHULDKETEN_TEST_POSTGRES is not set: run the suite with ./infra/test.sh, which starts PostgreSQL and sets it.");
-        var settings = SharedSettings(server);
+        var settings = SharedSettings(TestDatabase.PostgresServer);
 
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync(processingTime: ProcessingTime);
         await using var first = await HubServer.StartAsync(PostgreSql, settings);
         var firstOwner = await SoleOwnerAsync(first, except: null);
         await using var second = await HubServer.StartAsync(PostgreSql, settings);
@@ -85,11 +63,7 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
         HttpClient[] municipalities = [municipalityAtFirst, municipalityAtSecond];
         HttpClient[] counsellors = [counsellorAtFirst, counsellorAtSecond];
 
-        using (var subscribed = await municipalityAtFirst.PostAsJsonAsync("/api/v1/subscriptions", new { callbackUrl = receiver.Hook.ToString() }))
-        {
-            Assert.True(subscribed.StatusCode == HttpStatusCode.Created,
-                $"The subscription answered {(int)subscribed.StatusCode}: {await subscribed.Content.ReadAsStringAsync()}");
-        }
+        await receiver.SubscribeAsync(municipalityAtFirst);
 
         var run = Stopwatch.StartNew();
         using var stopHandingOver = new CancellationTokenSource();
@@ -100,25 +74,25 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
         TimeSpan loaded;
         try
         {
-            var trajectories = await Task.WhenAll(ValidBsns().Take(TrajectoryCount).Select((bsn, index) => DriveAsync(index, bsn, municipalities, counsellors)));
+            var trajectories = await Task.WhenAll(Residents.Bsns().Take(TrajectoryCount).Select((bsn, index) => DriveAsync(index, bsn, municipalities, counsellors, first.Clock.GetUtcNow())));
             loaded = run.Elapsed;
 
             expected = [];
             foreach (var trajectory in trajectories)
             {
                 var history = await PartnerApi.HistoryAsync(municipalityAtFirst, trajectory);
-                Assert.Equal(1 + Steps.Length, history.Count);
+                Assert.Equal(1 + Journey.Steps.Count, history.Count);
                 expected.UnionWith(history.Select(entry => EventId(trajectory, entry.GetProperty("sequence").GetInt64())));
             }
 
-            settled = await PollAsync(async () =>
+            settled = await Poll.WithinAsync(async () =>
             {
                 if (handingOver.IsFaulted)
                 {
                     await handingOver;
                 }
 
-                return expected.IsSubsetOf(receiver.Arrivals.Select(arrival => arrival.Id ?? string.Empty))
+                return expected.IsSubsetOf(receiver.Arrivals.Select(arrival => arrival.Id))
                        && receiver.InFlight == 0 && await UnfinishedAsync(first) == 0;
             }, DeliveryTimeout);
         }
@@ -129,7 +103,7 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
         }
 
         var delivered = run.Elapsed;
-        var arrivals = receiver.Arrivals;
+        var arrivals = receiver.Requests;
         var report = new Report(arrivals, expected, relayBySecond);
         var statuses = await DeliveryStatusesAsync(first);
 
@@ -181,23 +155,17 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
 
     private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Nine-digit numbers that pass the 11-check, one for each resident.</summary>
-    private static IEnumerable<string> ValidBsns() =>
-        Enumerable.Range(100_000_000, 900_000_000)
-            .Select(number => number.ToString(CultureInfo.InvariantCulture))
-            .Where(text => Bsn.TryParse(text, out _));
-
     private static string EventId(string trajectory, long sequence) => $"{trajectory}-{sequence}-{Audiences.CaseHandlers}";
 
-    /// <summary>Registers at one hub and sends each next event through the other, as a trajectory's partners would.</summary>
-    private static async Task<string> DriveAsync(int index, string bsn, HttpClient[] municipalities, HttpClient[] counsellors)
+    /// <summary>Registers at one hub and sends each next event of the journey through the other, as a trajectory's partners would.</summary>
+    private static async Task<string> DriveAsync(int index, string bsn, HttpClient[] municipalities, HttpClient[] counsellors, DateTimeOffset registeredAt)
     {
         var trajectory = await PartnerApi.RegisterAsync(municipalities[index % 2], bsn);
-        for (var step = 0; step < Steps.Length; step++)
+        var journey = Journey.For(trajectory, registeredAt);
+        for (var step = 0; step < journey.Count; step++)
         {
             var hub = (index + step + 1) % 2;
-            var (type, sender, data) = Steps[step];
-            await PartnerApi.SendAsync(sender == Municipality ? municipalities[hub] : counsellors[hub], sender, type, trajectory, data());
+            await PartnerApi.SendAsync(journey[step].Organisation == Municipality ? municipalities[hub] : counsellors[hub], journey[step]);
         }
 
         return trajectory;
@@ -208,12 +176,12 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
     /// shards just past the holder's leases and waits until that relay has taken them all.
     /// </summary>
     private static async Task<List<Handover>> HandOverAsync(
-        HubServer[] hubs, string firstOwner, Receiver receiver, ConcurrentDictionary<long, int> relayBySecond, Stopwatch run, CancellationToken stop)
+        HubServer[] hubs, string firstOwner, WebhookReceiver receiver, ConcurrentDictionary<long, int> relayBySecond, Stopwatch run, CancellationToken stop)
     {
         var handovers = new List<Handover>();
         var holder = firstOwner;
         var next = ArrivalsPerHolder;
-        while (await ArrivalsOrStopAsync(receiver, next, stop))
+        while (await Poll.WithinAsync(() => receiver.Count >= next, Timeout.InfiniteTimeSpan, stop) && !stop.IsCancellationRequested)
         {
             var taker = holder == firstOwner ? 1 : 0;
             var takeAt = DateTimeOffset.FromUnixTimeMilliseconds(await LatestLeaseAsync(hubs[0])) + TimeSpan.FromSeconds(1);
@@ -228,26 +196,11 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
         return handovers;
     }
 
-    private static async Task<bool> ArrivalsOrStopAsync(Receiver receiver, int count, CancellationToken stop)
-    {
-        while (receiver.Count < count)
-        {
-            if (stop.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            await Task.Delay(5, CancellationToken.None);
-        }
-
-        return !stop.IsCancellationRequested;
-    }
-
     /// <summary>The one owner of all shards once it is not <paramref name="except"/>.</summary>
     private static async Task<string> SoleOwnerAsync(HubServer hub, string? except)
     {
         string? owner = null;
-        var found = await PollAsync(async () =>
+        var found = await Poll.WithinAsync(async () =>
         {
             await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
             var owners = (await connection.QueryAsync<(string? Owner, long Held)>(
@@ -280,48 +233,27 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
             .ToDictionary(row => row.Status, row => row.Count);
     }
 
-    private static async Task<bool> PollAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
-    }
-
-    private sealed record Step(string Type, string Sender, Func<JsonObject> Data);
-
     private sealed record Handover(TimeSpan At, string From, string To, int ArrivalsSoFar);
 
-    /// <summary>One request as the receiver saw it; instants in <see cref="Stopwatch"/> ticks.</summary>
-    private sealed record Arrival(string? Id, string? Subject, long? Sequence, long? Timestamp, long Began, long Ended);
-
-    /// <summary>What the arrivals show against the events the hub accepted.</summary>
+    /// <summary>What the requests at the receiver show against the events the hub accepted.</summary>
     private sealed class Report
     {
-        public Report(IReadOnlyList<Arrival> arrivals, IReadOnlySet<string> expected, IReadOnlyDictionary<long, int> relayBySecond)
+        public Report(IReadOnlyList<ReceivedWebhook> arrivals, IReadOnlySet<string> expected, IReadOnlyDictionary<long, int> relayBySecond)
         {
             var origin = arrivals.Count == 0 ? 0 : arrivals.Min(arrival => arrival.Began);
-            var valid = arrivals.Where(arrival => arrival is { Id: not null, Subject: not null, Sequence: not null }).ToList();
+            var valid = arrivals.Where(arrival => arrival.Arrival is not null).ToList();
             Malformed = arrivals.Count - valid.Count;
-            var ids = valid.Select(arrival => arrival.Id!).ToHashSet();
+            var ids = valid.Select(arrival => arrival.CloudEventId).ToHashSet();
             DistinctIds = ids.Count;
             Duplicates = valid.Count - ids.Count;
             Missing = expected.Except(ids).Order(StringComparer.Ordinal).ToList();
             Unexpected = ids.Except(expected).Order(StringComparer.Ordinal).ToList();
 
-            string Describe(Arrival arrival) =>
-                $"relay {(arrival.Timestamp is { } second && relayBySecond.TryGetValue(second, out var relay) ? RelayNames[relay] : "?")} " +
+            string Describe(ReceivedWebhook arrival) =>
+                $"relay {(Timestamp(arrival) is { } second && relayBySecond.TryGetValue(second, out var relay) ? RelayNames[relay] : "?")} " +
                 $"{Stopwatch.GetElapsedTime(origin, arrival.Began).TotalMilliseconds:0.0}-{Stopwatch.GetElapsedTime(origin, arrival.Ended).TotalMilliseconds:0.0} ms";
 
-            foreach (var same in valid.GroupBy(arrival => arrival.Id!).Where(group => group.Count() > 1))
+            foreach (var same in valid.GroupBy(arrival => arrival.CloudEventId).Where(group => group.Count() > 1))
             {
                 var inOrder = same.OrderBy(arrival => arrival.Began).ToList();
                 for (var later = 1; later < inOrder.Count; later++)
@@ -333,9 +265,9 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
                 }
             }
 
-            foreach (var trajectory in valid.GroupBy(arrival => arrival.Subject!))
+            foreach (var trajectory in valid.GroupBy(arrival => arrival.Subject))
             {
-                var firsts = trajectory.GroupBy(arrival => arrival.Id!).Select(same => same.MinBy(arrival => arrival.Began)!).OrderBy(arrival => arrival.Began).ToList();
+                var firsts = trajectory.GroupBy(arrival => arrival.CloudEventId).Select(same => same.MinBy(arrival => arrival.Began)!).OrderBy(arrival => arrival.Began).ToList();
                 for (var index = 1; index < firsts.Count; index++)
                 {
                     if (firsts[index].Sequence <= firsts[index - 1].Sequence)
@@ -348,7 +280,7 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
 
             foreach (var arrival in arrivals)
             {
-                if (arrival.Timestamp is { } second && relayBySecond.TryGetValue(second, out var relay))
+                if (Timestamp(arrival) is { } second && relayBySecond.TryGetValue(second, out var relay))
                 {
                     SentBy[relay]++;
                 }
@@ -376,82 +308,9 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
         public int[] SentBy { get; } = new int[2];
 
         public int Unattributed { get; }
-    }
 
-    /// <summary>A partner's webhook endpoint on Kestrel at a free loopback port that records every request it gets.</summary>
-    private sealed class Receiver : IAsyncDisposable
-    {
-        /// <summary>What handling a webhook takes at the partner: the window in which a concurrent duplicate would overlap.</summary>
-        private static readonly TimeSpan ProcessingTime = TimeSpan.FromMilliseconds(5);
-
-        private readonly ConcurrentQueue<Arrival> arrivals = new();
-        private WebApplication? app;
-        private int inFlight;
-
-        public Uri Hook { get; private set; } = new("http://127.0.0.1/");
-
-        public int Count => arrivals.Count;
-
-        public int InFlight => Volatile.Read(ref inFlight);
-
-        public IReadOnlyList<Arrival> Arrivals => arrivals.ToList();
-
-        public static async Task<Receiver> StartAsync()
-        {
-            var receiver = new Receiver();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            app.MapPost("/hook", receiver.ReceiveAsync);
-            await app.StartAsync();
-            receiver.app = app;
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-            receiver.Hook = new Uri(address, "/hook");
-            return receiver;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (app is not null)
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
-        }
-
-        private async Task ReceiveAsync(HttpContext context)
-        {
-            var began = Stopwatch.GetTimestamp();
-            Interlocked.Increment(ref inFlight);
-            try
-            {
-                JsonNode? body;
-                try
-                {
-                    body = await JsonNode.ParseAsync(context.Request.Body);
-                }
-                catch (JsonException)
-                {
-                    body = null;
-                }
-
-                await Task.Delay(ProcessingTime);
-                arrivals.Enqueue(new Arrival(
-                    Text(body, "id"), Text(body, "subject"), Number(Text(body, "sequence")), Number(context.Request.Headers["webhook-timestamp"].ToString()),
-                    began, Stopwatch.GetTimestamp()));
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref inFlight);
-            }
-        }
-
-        private static string? Text(JsonNode? body, string name) =>
-            body is JsonObject fields && fields[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-        private static long? Number(string? text) =>
-            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+        /// <summary>The <c>webhook-timestamp</c> of a request: a second on the clock of the hub that sent it.</summary>
+        private static long? Timestamp(ReceivedWebhook arrival) =>
+            long.TryParse(arrival.Header("webhook-timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var second) ? second : null;
     }
 }

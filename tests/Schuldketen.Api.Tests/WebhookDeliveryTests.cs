@@ -8,7 +8,7 @@ using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Xunit.Abstractions;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests;
 
@@ -43,7 +43,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     };
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_partner_hears_its_own_audience_projection_signed_and_per_trajectory_in_sequence_order(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
@@ -121,7 +121,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_creditor_linked_after_another_hears_at_its_own_linking_and_the_first_creditor_hears_nothing_new(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
@@ -147,7 +147,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Who_hears_an_event_is_settled_when_it_happens_even_when_the_relay_gets_to_it_later(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
@@ -180,15 +180,15 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_subscription_to_some_event_types_hears_only_those(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         await using var everything = await WebhookReceiver.StartAsync(hub.Clock);
         await using var some = await WebhookReceiver.StartAsync(hub.Clock);
-        await SubscriptionApi.SubscribeAsync(municipality, everything);
-        await SubscriptionApi.SubscribeAsync(municipality, some, [EventTypes.CrisisCheckCompleted, EventTypes.DroppedOut]);
+        await everything.SubscribeAsync(municipality);
+        await some.SubscribeAsync(municipality, [EventTypes.CrisisCheckCompleted, EventTypes.DroppedOut]);
 
         var id = await PartnerApi.RegisterAsync(municipality, Bsns[0]);
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
@@ -204,21 +204,21 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_receiver_that_fails_once_hears_the_event_again_with_the_same_id_before_the_next_ones(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         await using var receiver = await WebhookReceiver.StartAsync(hub.Clock);
         receiver.Answer(StatusCodes.Status500InternalServerError);
-        var subscription = await SubscriptionApi.SubscribeAsync(municipality, receiver);
+        var subscription = await receiver.SubscribeAsync(municipality);
 
         var id = await PartnerApi.RegisterAsync(municipality, Bsns[0]);
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation());
         await Poll.UntilAsync(async () => await SubscriptionApi.DeliveriesAsync(municipality, subscription) is { Count: 3 } deliveries
                                           && deliveries.Any(delivery => delivery.GetProperty("attempts").GetInt32() == 1),
-            () => "three deliveries, the first tried once" + Trouble(hub)());
+            "three deliveries, the first tried once", state: Trouble(hub));
         var first = Assert.Single(receiver.Requests);
         Assert.Equal(StatusCodes.Status500InternalServerError, first.Status);
         var retry = Assert.Single(await SubscriptionApi.DeliveriesAsync(municipality, subscription), delivery => delivery.GetProperty("attempts").GetInt32() == 1);
@@ -239,14 +239,14 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_failing_receiver_is_retried_on_the_schedule_for_24_hours_then_given_up_on_and_redelivered_on_request(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         await using var receiver = await WebhookReceiver.StartAsync(hub.Clock);
         receiver.DefaultStatus = StatusCodes.Status500InternalServerError;
-        var subscription = await SubscriptionApi.SubscribeAsync(municipality, receiver);
+        var subscription = await receiver.SubscribeAsync(municipality);
         var firstAt = hub.Clock.GetUtcNow();
 
         await PartnerApi.RegisterAsync(municipality, Bsns[0]);
@@ -326,7 +326,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_receiver_answering_410_ends_its_subscription_and_hears_nothing_more(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider, LoopbackCallbacks);
@@ -334,13 +334,13 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
         await using var gone = await WebhookReceiver.StartAsync(hub.Clock);
         await using var staying = await WebhookReceiver.StartAsync(hub.Clock);
         gone.DefaultStatus = StatusCodes.Status410Gone;
-        var ended = await SubscriptionApi.SubscribeAsync(municipality, gone);
-        var kept = await SubscriptionApi.SubscribeAsync(municipality, staying);
+        var ended = await gone.SubscribeAsync(municipality);
+        var kept = await staying.SubscribeAsync(municipality);
 
         var id = await PartnerApi.RegisterAsync(municipality, Bsns[0]);
         await gone.WaitForAsync(requests => requests.Count == 1, "the registration at the receiver that answers 410", Trouble(hub));
         await Poll.UntilAsync(async () => (await SubscriptionApi.ListAsync(municipality)).All(subscription => subscription.GetProperty("id").GetString() != ended),
-            () => "the subscription answered with 410 to leave the list" + Trouble(hub)());
+            "the subscription answered with 410 to leave the list", state: Trouble(hub));
 
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation());
@@ -360,7 +360,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
         {
             found = (await SubscriptionApi.DeliveriesAsync(client, subscription)).SingleOrDefault(condition);
             return found.ValueKind == JsonValueKind.Object;
-        }, () => what + Trouble(hub)());
+        }, what, state: Trouble(hub));
         return found;
     }
 
@@ -368,8 +368,8 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
     private static Func<string> Trouble(HubServer hub) => () =>
         hub.LogLines.Where(line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Warning", StringComparison.Ordinal))
             .Select(line => line.Split('\n')[0].Trim()).Distinct().Take(3).ToList() is { Count: > 0 } lines
-            ? $"; the hub logged: {string.Join(Environment.NewLine, lines)}"
-            : "; the hub logged no warning or error";
+            ? $"the hub logged: {string.Join(Environment.NewLine, lines)}"
+            : "the hub logged no warning or error";
 
     /// <summary>The requests with a CloudEvent id not seen before, in order of arrival.</summary>
     private static List<ReceivedWebhook> Deduplicated(IEnumerable<ReceivedWebhook> requests) =>
@@ -455,7 +455,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
             {
                 var receiver = await WebhookReceiver.StartAsync(hub.Clock);
                 var client = hub.Client(partner.Organisation, partner.Role, partner.Person);
-                listeners.Add(new Listener(partner, receiver, client, await SubscriptionApi.SubscribeAsync(client, receiver)));
+                listeners.Add(new Listener(partner, receiver, client, await receiver.SubscribeAsync(client)));
             }
 
             return new Listeners(listeners);
@@ -484,8 +484,8 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
             }
 
             return true;
-        }, () => string.Join("; ", all.Select(listener =>
-            $"{listener.Partner.Name}: {Deduplicated(listener.Receiver.Requests).Count} of {journey.ExpectedFor(listener.Partner).Count} events")) + Trouble(hub)());
+        }, "every event the journey promises at each receiver, and no delivery pending", state: () => string.Join("; ", all.Select(listener =>
+            $"{listener.Partner.Name}: {Deduplicated(listener.Receiver.Requests).Count} of {journey.ExpectedFor(listener.Partner).Count} events")) + "; " + Trouble(hub)());
 
         /// <summary>Demands that each receiver heard, after removing duplicates, exactly what the journey promises it; names every one that did not.</summary>
         public void AssertHeard(Journey journey)
@@ -528,7 +528,7 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
         private readonly Dictionary<string, Dictionary<string, long>> joined = [];
         private readonly Dictionary<string, Dictionary<string, long>> left = [];
 
-        public async Task<string> RegisterAsync(HttpClient municipality, string organisation, string bsn, string counsellor = HubServer.Counsellor)
+        public async Task<string> RegisterAsync(HttpClient municipality, string organisation, string bsn, string counsellor = Organisations.Counsellor)
         {
             var id = await PartnerApi.RegisterAsync(municipality, bsn, counsellor);
             var registration = Assert.Single(await PartnerApi.HistoryAsync(municipality, id));
@@ -543,14 +543,14 @@ public class WebhookDeliveryTests(ITestOutputHelper output)
         /// <summary>Another counsellor takes over: from this event on the next one hears the trajectory, and the previous one no more.</summary>
         public async Task ReassignAsync(HttpClient municipality, string id, string previous, string next)
         {
-            var step = await SendAsync(municipality, HubServer.Municipality, EventTypes.CounsellorAssigned, id,
+            var step = await SendAsync(municipality, Organisations.Municipality, EventTypes.CounsellorAssigned, id,
                 new JsonObject { ["organisation"] = next, ["contactName"] = "Sanne Bakker" });
             joined[id][next] = step.Sequence;
             left[id][previous] = step.Sequence;
         }
 
         public async Task LinkAsync(HttpClient municipality, string id, string organisation, string role) =>
-            joined[id][organisation] = (await SendAsync(municipality, HubServer.Municipality, EventTypes.ParticipantLinked, id,
+            joined[id][organisation] = (await SendAsync(municipality, Organisations.Municipality, EventTypes.ParticipantLinked, id,
                 new JsonObject { ["organisation"] = organisation, ["role"] = role })).Sequence;
 
         public async Task<Step> SendAsync(HttpClient client, string sender, string type, string id, JsonObject data)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Playwright;
 using Schuldketen.Functions.Demo;
 
 namespace Schuldketen.Browser.Tests;
@@ -8,7 +7,7 @@ namespace Schuldketen.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessTests(Chromium chromium) : IAsyncLifetime
 {
-    private PortalHub hub = null!;
+    private HubServer hub = null!;
 
     public async Task InitializeAsync() => hub = await PortalHub.StartAsync();
 

@@ -28,7 +28,7 @@ public sealed class OverviewTests(Chromium chromium) : IAsyncLifetime
         ("wsnp-looptijd", step => step.Entered == "wsnp", step => step.Entered == "nazorg", start => Atw(start.AddMonths(18))),
     ];
 
-    private PortalHub hub = null!;
+    private HubServer hub = null!;
 
     public async Task InitializeAsync() => hub = await PortalHub.StartAsync();
 

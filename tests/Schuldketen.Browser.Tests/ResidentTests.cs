@@ -10,7 +10,7 @@ namespace Schuldketen.Browser.Tests;
 public sealed class ResidentTests(Chromium chromium) : IAsyncLifetime
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private PortalHub hub = null!;
+    private HubServer hub = null!;
 
     public async Task InitializeAsync() => hub = await PortalHub.StartAsync();
 
@@ -72,14 +72,17 @@ public sealed class ResidentTests(Chromium chromium) : IAsyncLifetime
     /// <summary>Notices are sent in the background: reload the page until the expected one shows, for at most ten seconds.</summary>
     internal static async Task ReloadUntilAsync(IPage page, string path, ILocator expected)
     {
-        var until = DateTime.UtcNow.AddSeconds(10);
         await page.GotoAsync(path);
-        while (await expected.CountAsync() == 0 && DateTime.UtcNow < until)
+        await Poll.UntilAsync(async () =>
         {
-            await page.WaitForTimeoutAsync(100);
-            await page.ReloadAsync();
-        }
+            if (await expected.CountAsync() > 0)
+            {
+                return true;
+            }
 
+            await page.ReloadAsync();
+            return false;
+        }, $"the notice on {path}", TimeSpan.FromSeconds(10));
         await Expect(expected.First).ToBeVisibleAsync();
     }
 

@@ -13,7 +13,7 @@ public sealed class Visitor(IBrowserContext context, IPage page) : IAsyncDisposa
 
     public IBrowserContext Context => context;
 
-    public static async Task<Visitor> OpenAsync(Chromium chromium, PortalHub hub, int width = Wide)
+    public static async Task<Visitor> OpenAsync(Chromium chromium, HubServer hub, int width = Wide)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -9,7 +9,7 @@ namespace Schuldketen.Browser.Tests;
 public sealed class WorkplaceTests(Chromium chromium) : IAsyncLifetime
 {
     private static readonly DemoStaffMember MunicipalTeam = DemoStaff.All.Single(member => member.Organisation == DemoOrganisations.Municipality);
-    private PortalHub hub = null!;
+    private HubServer hub = null!;
 
     public async Task InitializeAsync() => hub = await PortalHub.StartAsync();
 

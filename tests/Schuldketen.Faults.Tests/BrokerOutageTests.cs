@@ -13,20 +13,20 @@ public sealed class BrokerOutageTests(Servers servers, ITestOutputHelper output)
     [Fact]
     public async Task While_RabbitMQ_is_down_intake_answers_202_and_after_it_returns_the_backlog_reaches_the_partner_complete()
     {
-        var bsns = Residents.Bsns(20_000_000, Trajectories);
+        var bsns = Residents.Bsns(20_000_000).Take(Trajectories).ToList();
         var deployment = await Deployment.StartAsync(servers, "broker", hostCount: 2);
         await using (deployment)
         {
             var registeredAt = DateTimeOffset.UtcNow;
-            var trajectories = await Registrations.RegisterAsync(deployment, bsns);
+            var trajectories = await deployment.RegisterAsync(bsns);
             IReadOnlyList<IReadOnlyList<JourneyEvent>> journeys = trajectories.Select(id => Journey.For(id, registeredAt)).ToList();
-            await using var bus = QueueReader.Start(deployment.Bus.Address!, deployment.Addresses.PartnerSubscription(Journey.Counsellor));
+            await using var bus = QueueReader.Start(deployment.Bus.Address!, deployment.Addresses.PartnerSubscription(Organisations.Counsellor));
 
             var ledger = new Ledger();
             using var sender = new JourneySender(deployment, ledger, new SenderSettings(Concurrency: 16, EventsPerSecond: 70));
             using var stop = new CancellationTokenSource();
             var sending = sender.RunAsync(journeys, stop.Token);
-            await Poll.UntilAsync(() => ledger.AcceptedCount >= 300, TimeSpan.FromMinutes(1), "300 events accepted before the outage");
+            await Poll.UntilAsync(() => ledger.AcceptedCount >= 300, "300 events accepted before the outage", TimeSpan.FromMinutes(1));
 
             var stopping = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();

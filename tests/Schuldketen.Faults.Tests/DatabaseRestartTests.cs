@@ -15,19 +15,19 @@ public sealed class DatabaseRestartTests(Servers servers, ITestOutputHelper outp
     [Fact]
     public async Task While_PostgreSQL_is_down_requests_fail_fast_with_503_and_the_hosts_recover_by_themselves_losing_nothing()
     {
-        var bsns = Residents.Bsns(30_000_000, Trajectories);
+        var bsns = Residents.Bsns(30_000_000).Take(Trajectories).ToList();
         var deployment = await Deployment.StartAsync(servers, "database", hostCount: 2);
         await using (deployment)
         {
             var registeredAt = DateTimeOffset.UtcNow;
-            var trajectories = await Registrations.RegisterAsync(deployment, bsns);
+            var trajectories = await deployment.RegisterAsync(bsns);
             IReadOnlyList<IReadOnlyList<JourneyEvent>> journeys = trajectories.Select(id => Journey.For(id, registeredAt)).ToList();
 
             var ledger = new Ledger();
             using var sender = new JourneySender(deployment, ledger, new SenderSettings(Concurrency: 16, EventsPerSecond: 70));
             using var stop = new CancellationTokenSource();
             var sending = sender.RunAsync(journeys, stop.Token);
-            await Poll.UntilAsync(() => ledger.AcceptedCount >= 300, TimeSpan.FromMinutes(1), "300 events accepted before the restart");
+            await Poll.UntilAsync(() => ledger.AcceptedCount >= 300, "300 events accepted before the restart", TimeSpan.FromMinutes(1));
 
             var clock = Stopwatch.StartNew();
             await servers.StopPostgresAsync();
@@ -38,10 +38,10 @@ public sealed class DatabaseRestartTests(Servers servers, ITestOutputHelper outp
             clock.Restart();
             await servers.ResumePostgresAsync();
             var resumeTook = clock.Elapsed;
-            var recovered = await Poll.UntilAsync(() => ledger.Attempts.Any(attempt => attempt.Started > resuming && attempt.Status == 202), TimeSpan.FromMinutes(1),
-                "an event accepted again after PostgreSQL is back, without restarting the hosts");
+            var recovered = await Poll.UntilAsync(() => ledger.Attempts.Any(attempt => attempt.Started > resuming && attempt.Status == 202),
+                "an event accepted again after PostgreSQL is back, without restarting the hosts", TimeSpan.FromMinutes(1));
             var acceptedAtRecovery = ledger.AcceptedCount;
-            await Poll.UntilAsync(() => ledger.AcceptedCount >= acceptedAtRecovery + 300 || sending.IsCompleted, TimeSpan.FromMinutes(1), "300 more events accepted");
+            await Poll.UntilAsync(() => ledger.AcceptedCount >= acceptedAtRecovery + 300 || sending.IsCompleted, "300 more events accepted", TimeSpan.FromMinutes(1));
             await stop.CancelAsync();
             await sending;
 

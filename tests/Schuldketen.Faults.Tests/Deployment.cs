@@ -6,7 +6,6 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
-using Schuldketen.Functions.Hosting;
 
 namespace Schuldketen.Faults.Tests;
 
@@ -29,9 +28,9 @@ internal sealed class Deployment : IAsyncDisposable
         LogFolder = logFolder;
     }
 
-    public static BusPartner MunicipalityPartner { get; } = new() { Organisation = Journey.Municipality, Role = PartnerRole.Municipality.WireName() };
+    public static BusPartner MunicipalityPartner { get; } = new() { Organisation = Organisations.Municipality, Role = PartnerRole.Municipality.WireName() };
 
-    public static BusPartner CounsellorPartner { get; } = new() { Organisation = Journey.Counsellor, Role = PartnerRole.DebtCounsellor.WireName() };
+    public static BusPartner CounsellorPartner { get; } = new() { Organisation = Organisations.Counsellor, Role = PartnerRole.DebtCounsellor.WireName() };
 
     /// <summary>The connection string of this test's own database.</summary>
     public string Database { get; }
@@ -106,8 +105,22 @@ internal sealed class Deployment : IAsyncDisposable
 
     /// <summary>The bearer token of the municipality or the debt counsellor, signed once per test.</summary>
     public AuthenticationHeaderValue Token(string organisation) => tokens.GetOrAdd(organisation, oin =>
-        new AuthenticationHeaderValue("Bearer", issuer.Issue(oin, oin == Journey.Municipality ? PartnerRole.Municipality : PartnerRole.DebtCounsellor,
+        new AuthenticationHeaderValue("Bearer", issuer.Issue(oin, oin == Organisations.Municipality ? PartnerRole.Municipality : PartnerRole.DebtCounsellor,
             lifetime: TimeSpan.FromHours(2))));
+
+    /// <summary>Registers a trajectory per BSN as the municipality, over the hosts in turn; the ids in the order of the BSNs.</summary>
+    public async Task<string[]> RegisterAsync(IReadOnlyList<string> bsns)
+    {
+        var clients = Hosts.Select(host => Client(host, Organisations.Municipality)).ToList();
+        try
+        {
+            return await Registrations.RegisterAsync(clients, bsns, parallel: 16);
+        }
+        finally
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+    }
 
     /// <summary>A client of <paramref name="host"/> calling as <paramref name="organisation"/>.</summary>
     public HttpClient Client(HostProcess host, string organisation) =>

@@ -14,6 +14,6 @@ internal static class Expectations
 
     /// <summary>Waits until every expected id arrived; the time it took.</summary>
     public static Task<TimeSpan> AllArrivedAsync(Func<IReadOnlyList<Arrival>> arrivals, IReadOnlySet<string> expected, TimeSpan timeout, string where) =>
-        Poll.UntilAsync(() => Task.FromResult(DeliveryReport.Of(arrivals(), expected).Missing.Count == 0), timeout,
-            $"all {expected.Count} expected events {where}", () => DeliveryReport.Of(arrivals(), expected).ToString());
+        Poll.UntilAsync(() => DeliveryReport.Of(arrivals(), expected).Missing.Count == 0,
+            $"all {expected.Count} expected events {where}", timeout, () => DeliveryReport.Of(arrivals(), expected).ToString());
 }

@@ -13,31 +13,32 @@ public sealed class HostCrashTests(Servers servers, ITestOutputHelper output)
     [Fact]
     public async Task A_host_killed_mid_stream_loses_nothing_applies_every_accepted_event_once_and_delivers_it_in_order()
     {
-        var bsns = Residents.Bsns(10_000_000, Trajectories);
+        var bsns = Residents.Bsns(10_000_000).Take(Trajectories).ToList();
         var deployment = await Deployment.StartAsync(servers, "crash", hostCount: 2);
         await using (deployment)
         {
             var registeredAt = DateTimeOffset.UtcNow;
-            var trajectories = await Registrations.RegisterAsync(deployment, bsns);
+            var trajectories = await deployment.RegisterAsync(bsns);
             IReadOnlyList<IReadOnlyList<JourneyEvent>> journeys = trajectories.Select(id => Journey.For(id, registeredAt)).ToList();
             var total = journeys.Sum(journey => journey.Count);
 
-            using var counsellor = deployment.Client(deployment.Hosts[0], Journey.Counsellor);
-            await using var webhook = await WebhookSink.SubscribeAsync(counsellor);
-            await using var bus = QueueReader.Start(deployment.Bus.Address!, deployment.Addresses.PartnerSubscription(Journey.Counsellor));
+            using var counsellor = deployment.Client(deployment.Hosts[0], Organisations.Counsellor);
+            await using var webhook = await WebhookReceiver.StartAsync();
+            await webhook.SubscribeAsync(counsellor);
+            await using var bus = QueueReader.Start(deployment.Bus.Address!, deployment.Addresses.PartnerSubscription(Organisations.Counsellor));
 
             var ledger = new Ledger();
             using var sender = new JourneySender(deployment, ledger, new SenderSettings(Concurrency: 32));
             var sending = sender.RunAsync(journeys);
             var victim = deployment.Hosts[1];
 
-            await Poll.UntilAsync(() => ledger.AcceptedCount >= total * 3 / 10 || sending.IsCompleted, TimeSpan.FromMinutes(2), "30% of the events accepted");
+            await Poll.UntilAsync(() => ledger.AcceptedCount >= total * 3 / 10 || sending.IsCompleted, "30% of the events accepted", TimeSpan.FromMinutes(2));
             var acceptedAtKill = ledger.AcceptedCount;
             var pid = victim.ProcessId;
             await victim.KillAsync();
             var down = Stopwatch.StartNew();
-            await Poll.UntilAsync(() => ledger.AcceptedCount >= acceptedAtKill + total / 5 || sending.IsCompleted, TimeSpan.FromMinutes(2),
-                "the other host to take the stream on");
+            await Poll.UntilAsync(() => ledger.AcceptedCount >= acceptedAtKill + total / 5 || sending.IsCompleted,
+                "the other host to take the stream on", TimeSpan.FromMinutes(2));
             var acceptedWhileDown = ledger.AcceptedCount - acceptedAtKill;
             await victim.StartAsync();
             down.Stop();
@@ -61,6 +62,7 @@ public sealed class HostCrashTests(Servers servers, ITestOutputHelper output)
             output.WriteLine($"webhook after sending: drained in {webhookDrain.TotalSeconds:0.0} s more; {byWebhook}");
             Assert.Empty(onBus.OutOfOrder);
             Assert.Empty(byWebhook.OutOfOrder);
+            Assert.All(webhook.Requests, request => Assert.True(request.SignatureValid, $"A webhook's Standard Webhooks signature does not hold: {request.Body}"));
         }
 
         LogScan.AssertNoBsn(deployment.LogFiles, bsns);

@@ -71,7 +71,7 @@ internal sealed class HostProcess : IAsyncDisposable
             {
                 return false;
             }
-        }, ReadyTimeout, $"{Name} to answer /health/ready with 200; see {logFile}");
+        }, $"{Name} to answer /health/ready with 200; see {logFile}", ReadyTimeout);
     }
 
     /// <summary>SIGKILL on the real process id: no shutdown, nothing flushed, leases left to run out.</summary>

@@ -17,12 +17,12 @@ public sealed class PoisonMessageTests(Servers servers, ITestOutputHelper output
     [Fact]
     public async Task Poison_messages_end_in_the_dead_letter_queue_with_their_reason_while_the_valid_events_around_them_are_applied()
     {
-        var bsns = Residents.Bsns(40_000_000, 3);
+        var bsns = Residents.Bsns(40_000_000).Take(3).ToList();
         var deployment = await Deployment.StartAsync(servers, "poison", hostCount: 1);
         await using (deployment)
         {
             var registeredAt = DateTimeOffset.UtcNow;
-            var trajectories = await Registrations.RegisterAsync(deployment, bsns);
+            var trajectories = await deployment.RegisterAsync(bsns);
             var ledger = new Ledger();
             using (var sender = new JourneySender(deployment, ledger, new SenderSettings(Concurrency: 3)))
             {
@@ -48,8 +48,8 @@ public sealed class PoisonMessageTests(Servers servers, ITestOutputHelper output
             }
 
             var applied = await Poll.UntilAsync(async () => (await AppliedAsync(deployment.Database, valid.Select(item => item.Id).ToArray())) == valid.Count,
-                TimeSpan.FromSeconds(60), "the three valid bus events applied");
-            await Poll.UntilAsync(() => deadLetters.Count >= 2, TimeSpan.FromSeconds(60), "two dead letters", () => $"{deadLetters.Count} so far");
+                "the three valid bus events applied", TimeSpan.FromSeconds(60));
+            await Poll.UntilAsync(() => deadLetters.Count >= 2, "two dead letters", TimeSpan.FromSeconds(60), () => $"{deadLetters.Count} so far");
 
             var letters = deadLetters.Messages.ToDictionary(message => message.MessageId ?? "");
             foreach (var letter in letters.Values)

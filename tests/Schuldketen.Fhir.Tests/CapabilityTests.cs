@@ -2,8 +2,8 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Api.Tests.HubServer;
-using static Schuldketen.Fhir.Tests.FhirHub;
+using static Schuldketen.Testing.Organisations;
+using static Schuldketen.Testing.TestDatabase;
 
 namespace Schuldketen.Fhir.Tests;
 

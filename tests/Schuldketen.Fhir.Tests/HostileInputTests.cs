@@ -1,10 +1,9 @@
 using System.Net;
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
-using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Api.Tests.HubServer;
-using static Schuldketen.Fhir.Tests.FhirHub;
+using static Schuldketen.Testing.Organisations;
+using static Schuldketen.Testing.TestDatabase;
 
 namespace Schuldketen.Fhir.Tests;
 

@@ -2,8 +2,7 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Api.Tests.HubServer;
-using static Schuldketen.Fhir.Tests.FhirHub;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Fhir.Tests;
 
@@ -11,7 +10,7 @@ namespace Schuldketen.Fhir.Tests;
 public class LimitTests
 {
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task Requests_beyond_the_allowance_get_429_as_an_operation_outcome_with_retry_after(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider, new Dictionary<string, string?>

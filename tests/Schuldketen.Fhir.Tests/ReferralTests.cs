@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 using static Schuldketen.Fhir.Tests.FhirHub;
 
 namespace Schuldketen.Fhir.Tests;
@@ -14,7 +14,7 @@ namespace Schuldketen.Fhir.Tests;
 public class ReferralTests
 {
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task A_referral_bundle_registers_a_trajectory_whose_clock_starts_at_the_referral_and_answers_the_task_without_the_bsn(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -43,7 +43,7 @@ public class ReferralTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task The_same_referral_again_answers_the_first_task_and_registers_no_second_trajectory_or_referral(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -64,7 +64,7 @@ public class ReferralTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task Without_an_identifier_the_same_body_is_the_same_referral_and_another_body_a_second_one_on_the_same_trajectory(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -87,7 +87,7 @@ public class ReferralTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task A_task_with_contained_resources_sent_as_raw_json_is_created_and_can_be_read_at_its_location(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -128,7 +128,7 @@ public class ReferralTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task Without_an_owner_the_hub_routes_by_postcode_else_to_the_practices_default_and_a_named_owner_wins(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -150,7 +150,7 @@ public class ReferralTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task A_referral_for_a_resident_with_an_open_trajectory_joins_it(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -167,7 +167,7 @@ public class ReferralTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task Only_the_referring_practice_reads_its_task_and_every_read_and_write_is_audited(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);

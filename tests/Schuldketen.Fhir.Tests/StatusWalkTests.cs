@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
 using static Schuldketen.Fhir.Tests.FhirClient;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 using static Schuldketen.Fhir.Tests.FhirHub;
 using TaskStatus = Hl7.Fhir.Model.Task.TaskStatus;
 
@@ -28,7 +28,7 @@ public class StatusWalkTests
     ];
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task The_task_walks_from_requested_to_completed_with_the_trajectory_and_shows_the_gp_status_and_dates_only(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -67,7 +67,7 @@ public class StatusWalkTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task A_resident_who_drops_out_fails_the_task_and_a_refusal_upheld_after_objection_rejects_it(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -90,7 +90,7 @@ public class StatusWalkTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task The_municipality_cancels_by_referring_the_resident_elsewhere(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -104,7 +104,7 @@ public class StatusWalkTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task The_gp_cancels_its_referral_which_ends_its_link_but_not_the_residents_trajectory(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -133,7 +133,7 @@ public class StatusWalkTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task A_closed_referral_cannot_be_cancelled_any_more(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -148,7 +148,7 @@ public class StatusWalkTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async System.Threading.Tasks.Task The_gp_finds_its_tasks_by_owner_status_and_last_update(string provider)
     {
         await using var hub = await FhirHub.StartAsync(provider);
@@ -185,10 +185,10 @@ public class StatusWalkTests
             TaskId = taskId;
             Trajectory = trajectory;
             Gp = hub.Client(GeneralPractice, PartnerRole.GeneralPractitioner);
-            Municipality = hub.Client(HubServer.Municipality, PartnerRole.Municipality, "medewerker-1");
+            Municipality = hub.Client(Organisations.Municipality, PartnerRole.Municipality, "medewerker-1");
             partners = new Dictionary<string, HttpClient>
             {
-                [HubServer.Municipality] = Municipality,
+                [Organisations.Municipality] = Municipality,
                 [Counsellor] = hub.Client(Counsellor, PartnerRole.DebtCounsellor, "consulent-1"),
                 [Court] = hub.Client(Court, PartnerRole.Court),
             };

@@ -2,6 +2,7 @@ using Dapper;
 using Schuldketen.Contracts;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Store;
+using static Schuldketen.Testing.Organisations;
 using static Schuldketen.Testing.StoreHarness;
 
 namespace Schuldketen.Store.Tests;

@@ -10,6 +10,7 @@ using Schuldketen.Workflows.Store.Referrals;
 using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Timeline;
+using static Schuldketen.Testing.Organisations;
 using static Schuldketen.Testing.StoreHarness;
 using TaskStatus = Hl7.Fhir.Model.Task.TaskStatus;
 

@@ -6,6 +6,7 @@ using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Timeline;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Testing;
 
@@ -15,8 +16,6 @@ namespace Schuldketen.Testing;
 /// </summary>
 public sealed class StoreHarness : IAsyncDisposable
 {
-    public const string Municipality = "00000001001234567000";
-    public const string Counsellor = "00000001009876543000";
     public static readonly HubIdentity Hub = new("00000001000000001000");
 
     /// <summary>Monday 2 March 2026, 09:00 in the Netherlands: when the test trajectories are registered.</summary>

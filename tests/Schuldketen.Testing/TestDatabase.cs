@@ -14,6 +14,18 @@ public static class TestDatabase
 
     public static TheoryData<string> Providers => new(Sqlite, PostgreSql);
 
+    /// <summary>The connection string of the test run's PostgreSQL server; fails the test when it is not set.</summary>
+    public static string PostgresServer
+    {
+        get
+        {
+            var server = Environment.GetEnvironmentVariable("SCHULDKETEN_TEST_POSTGRES");
+            Assert.False(string.IsNullOrWhiteSpace(server),
+                "SCHULDKETEN_TEST_POSTGRES is not set: run the suite with ./infra/test.sh, which starts PostgreSQL and sets it.");
+            return server!;
+        }
+    }
+
     public static StoreSettings Create(string provider)
     {
         var name = $"t{Guid.NewGuid():N}";
@@ -23,10 +35,7 @@ public static class TestDatabase
             return StoreSettings.Sqlite(Path.Combine(folder, name + ".db"));
         }
 
-        var server = Environment.GetEnvironmentVariable("SCHULDKETEN_TEST_POSTGRES");
-        Assert.False(string.IsNullOrWhiteSpace(server),
-            "SCHULDKETEN_TEST_POSTGRES is not set: run the suite with ./infra/test.sh, which starts PostgreSQL and sets it.");
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 40 };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, MaxPoolSize = 40 };
         return StoreSettings.PostgreSql(builder.ConnectionString);
     }
 }

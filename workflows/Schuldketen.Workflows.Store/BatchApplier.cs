@@ -5,7 +5,6 @@ using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Projections;
-using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Timeline;
 
 namespace Schuldketen.Workflows.Store;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Reflection;
 using Dapper;
 using DbUp.Builder;
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store;
 

@@ -6,7 +6,6 @@ using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Problems;
 using Schuldketen.Functions.Storage;
-using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Privacy;
 using Schuldketen.Workflows.Store.Projections;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Trajectories;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Overview;

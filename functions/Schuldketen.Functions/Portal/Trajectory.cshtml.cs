@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
-using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Trajectories;

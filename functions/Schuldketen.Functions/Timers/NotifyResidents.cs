@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Relays.Notices;
-using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Timers;
 

@@ -7,8 +7,8 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
-using Schuldketen.Functions.Storage;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
+using static Schuldketen.Testing.TestDatabase;
 
 namespace Schuldketen.Api.Tests.Bus;
 
@@ -37,17 +37,17 @@ public sealed class InMemoryBusTests
 
         await bus.SendAsync(IntakeQueue(hub), Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis())));
 
-        await Eventually(async () => await PartnerApi.PhaseAsync(municipality, id) == "eerste-gesprek");
+        await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, id) == "eerste-gesprek", "the crisis check from the queue applied");
         var published = new List<AmqpCloudEvent>();
-        await Eventually(() =>
+        await Poll.UntilAsync(() =>
         {
             while (bus.Published(Municipality).TryRead(out var message))
             {
                 published.Add(message);
             }
 
-            return Task.FromResult(published.Count >= 2);
-        });
+            return published.Count >= 2;
+        }, "both events published for the municipality", state: () => $"{published.Count} so far");
         Assert.Equal(
             [EventTypes.Registered, EventTypes.CrisisCheckCompleted],
             published.Select(message => (string)message.Properties["cloudEvents_type"]).ToArray());
@@ -62,12 +62,12 @@ public sealed class InMemoryBusTests
         var second = await PartnerApi.RegisterAsync(municipality, "123456782");
         var bus = (InMemoryBus)hub.Service<IBusTransport>();
         var queue = IntakeQueue(hub);
-        await using var database = new NpgsqlConnection(hub.Service<IOptions<StoreOptions>>().Value.Postgres);
+        await using var database = new NpgsqlConnection(hub.Database.ConnectionString);
 
         // A broken database: every attempt to apply fails, as long as the inbox is away.
         await database.ExecuteAsync("ALTER TABLE inbox RENAME TO inbox_weg");
         await bus.SendAsync(queue, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, first, PartnerApi.NoCrisis())));
-        await Eventually(() => Task.FromResult(bus.DeadLetters(queue).Count == 1));
+        await Poll.UntilAsync(() => bus.DeadLetters(queue).Count == 1, "the failing message dead-lettered");
         await database.ExecuteAsync("ALTER TABLE inbox_weg RENAME TO inbox");
 
         var (_, reason) = Assert.Single(bus.DeadLetters(queue));
@@ -77,7 +77,7 @@ public sealed class InMemoryBusTests
         Assert.Equal("aanmelding", await PartnerApi.PhaseAsync(municipality, first));
 
         await bus.SendAsync(queue, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, second, PartnerApi.NoCrisis())));
-        await Eventually(async () => await PartnerApi.PhaseAsync(municipality, second) == "eerste-gesprek");
+        await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, second) == "eerste-gesprek", "the next message applied once the database is whole");
     }
 
     private static string IntakeQueue(HubServer hub) =>
@@ -85,15 +85,4 @@ public sealed class InMemoryBusTests
 
     private static AmqpCloudEvent Structured(JsonObject cloudEvent) =>
         new(cloudEvent["id"]!.GetValue<string>(), CloudEventEnvelope.MediaType, new Dictionary<string, object>(), Encoding.UTF8.GetBytes(cloudEvent.ToJsonString()));
-
-    /// <summary>Polls <paramref name="condition"/> until it holds, for at most 30 seconds.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
-            await Task.Delay(100);
-        }
-    }
 }

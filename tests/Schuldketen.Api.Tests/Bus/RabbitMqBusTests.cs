@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +7,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
 using Schuldketen.Functions.Storage;
-using static Schuldketen.Api.Tests.HubServer;
+using static Schuldketen.Testing.Organisations;
 
 namespace Schuldketen.Api.Tests.Bus;
 
@@ -24,7 +23,7 @@ public sealed class RabbitMqBusTests
     private static readonly BusPartner LandlordOnBus = new() { Organisation = Landlord, Role = "schuldeiser" };
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Each_partner_queue_receives_its_audience_projection_as_a_binary_mode_cloudevent(string provider)
     {
         await using var broker = await TestBroker.ProvisionAsync(MunicipalityOnBus, LandlordOnBus);
@@ -64,7 +63,7 @@ public sealed class RabbitMqBusTests
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_on_the_bus_is_applied_once_like_one_over_http_in_binary_and_structured_mode(string provider)
     {
         await using var broker = await TestBroker.ProvisionAsync(MunicipalityOnBus);
@@ -79,13 +78,14 @@ public sealed class RabbitMqBusTests
         await broker.SendAsync(intake, Binary(crisisCheck));
         await broker.SendAsync(intake, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, structured, PartnerApi.NoCrisis())));
 
-        await Eventually(async () => await PartnerApi.PhaseAsync(municipality, binary) == "eerste-gesprek"
-                                     && await PartnerApi.PhaseAsync(municipality, structured) == "eerste-gesprek");
+        await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, binary) == "eerste-gesprek"
+                                          && await PartnerApi.PhaseAsync(municipality, structured) == "eerste-gesprek",
+            "the binary and the structured crisis check applied");
         Assert.Equal(2, await PartnerApi.HistoryLengthAsync(municipality, binary));
     }
 
     [Theory]
-    [MemberData(nameof(HubServer.Providers), MemberType = typeof(HubServer))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Messages_that_can_never_be_applied_are_dead_lettered_with_their_reason_while_the_rest_flows(string provider)
     {
         await using var broker = await TestBroker.ProvisionAsync(MunicipalityOnBus);
@@ -113,8 +113,9 @@ public sealed class RabbitMqBusTests
             Assert.Equal(queue, message.ApplicationProperties[DeadLetterProperties.Queue]);
         });
 
-        await Eventually(async () => await PartnerApi.PhaseAsync(municipality, before) == "eerste-gesprek"
-                                     && await PartnerApi.PhaseAsync(municipality, after) == "eerste-gesprek");
+        await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, before) == "eerste-gesprek"
+                                          && await PartnerApi.PhaseAsync(municipality, after) == "eerste-gesprek",
+            "the valid crisis checks around the dead letters applied");
     }
 
     private static Message Binary(JsonObject cloudEvent, string? messageId = null)
@@ -141,15 +142,4 @@ public sealed class RabbitMqBusTests
         Properties = new Properties { MessageId = cloudEvent["id"]!.GetValue<string>(), ContentType = "application/cloudevents+json" },
         BodySection = new Data { Binary = Encoding.UTF8.GetBytes(cloudEvent.ToJsonString()) },
     };
-
-    /// <summary>Polls <paramref name="condition"/> until it holds, for at most 30 seconds.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
-            await Task.Delay(100);
-        }
-    }
 }

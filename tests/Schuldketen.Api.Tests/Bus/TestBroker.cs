@@ -1,4 +1,7 @@
 using Amqp;
+using Amqp.Framing;
+using Amqp.Types;
+using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
 
@@ -47,14 +50,64 @@ internal sealed class TestBroker : IAsyncDisposable
         }
     }
 
-    public static async Task<TestBroker> ProvisionAsync(params BusPartner[] partners)
+    /// <summary>The test run's RabbitMQ (<c>amqp://…</c>); fails the test when it is not set.</summary>
+    public static string Address
     {
-        var address = Environment.GetEnvironmentVariable("SCHULDKETEN_TEST_RABBITMQ");
-        Assert.False(string.IsNullOrWhiteSpace(address),
-            "SCHULDKETEN_TEST_RABBITMQ is not set: run the suite with ./infra/test.sh, which starts RabbitMQ and sets it.");
-        var options = new BusOptions { Profile = BusProfile.RabbitMq, Address = address, Prefix = $"test{Guid.NewGuid():N}", Partners = [.. partners] };
+        get
+        {
+            var address = Environment.GetEnvironmentVariable("SCHULDKETEN_TEST_RABBITMQ");
+            Assert.False(string.IsNullOrWhiteSpace(address),
+                "SCHULDKETEN_TEST_RABBITMQ is not set: run the suite with ./infra/test.sh, which starts RabbitMQ and sets it.");
+            return address!;
+        }
+    }
+
+    /// <summary>A topology of its own (a unique prefix) with intake queues for <paramref name="partners"/>.</summary>
+    public static Task<TestBroker> ProvisionAsync(params BusPartner[] partners) =>
+        ProvisionAsync(new BusOptions { Profile = BusProfile.RabbitMq, Address = Address, Prefix = $"test{Guid.NewGuid():N}", Partners = [.. partners] });
+
+    /// <summary>The topology <paramref name="options"/> describe, on the broker they name.</summary>
+    public static async Task<TestBroker> ProvisionAsync(BusOptions options)
+    {
         await RabbitMqTopology.ProvisionAsync(options, CancellationToken.None);
-        return new TestBroker(options, await Connection.Factory.CreateAsync(new Address(address)));
+        return new TestBroker(options, await Connection.Factory.CreateAsync(new Amqp.Address(options.Address)));
+    }
+
+    /// <summary>A CloudEvent as a partner's AMQP message: durable, its id as message id, its attributes as application properties.</summary>
+    public static Message ToAmqp(AmqpCloudEvent cloudEvent)
+    {
+        var properties = new ApplicationProperties();
+        foreach (var (name, value) in cloudEvent.Properties)
+        {
+            properties[name] = value;
+        }
+
+        return new Message
+        {
+            Header = new Header { Durable = true },
+            Properties = new Properties { MessageId = cloudEvent.MessageId, ContentType = cloudEvent.ContentType },
+            ApplicationProperties = properties,
+            BodySection = new Data { Binary = cloudEvent.Body },
+        };
+    }
+
+    /// <summary>An AMQP message as the CloudEvent it carries: message id, application properties (symbols as text) and body.</summary>
+    public static AmqpCloudEvent FromAmqp(Message message)
+    {
+        var properties = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (message.ApplicationProperties?.Map is { } map)
+        {
+            foreach (var key in map.Keys)
+            {
+                if (map[key] is { } value)
+                {
+                    properties[key.ToString()!] = value is Symbol symbol ? symbol.ToString() : value;
+                }
+            }
+        }
+
+        return new AmqpCloudEvent(message.Properties?.MessageId ?? "", message.Properties?.ContentType?.ToString(), properties,
+            message.BodySection is Data { Binary: { } body } ? body : []);
     }
 
     public async Task SendAsync(string address, Message message)
@@ -75,17 +128,18 @@ internal sealed class TestBroker : IAsyncDisposable
     {
         var receiver = new ReceiverLink(session, $"test-{Guid.NewGuid():N}", address);
         var messages = new List<Message>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
         try
         {
-            while (!enough(messages) && DateTime.UtcNow < deadline)
+            await Poll.WithinAsync(async () =>
             {
-                if (await receiver.ReceiveAsync(TimeSpan.FromMilliseconds(500)) is { } message)
+                while (!enough(messages) && await receiver.ReceiveAsync(TimeSpan.FromMilliseconds(200)) is { } message)
                 {
                     receiver.Accept(message);
                     messages.Add(message);
                 }
-            }
+
+                return enough(messages);
+            }, Poll.DefaultTimeout);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using Schuldketen.Contracts.CloudEvents;
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Relays.Bus;
 

@@ -1,4 +1,3 @@
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Relays.Bus;
 

@@ -1,5 +1,4 @@
 using Schuldketen.Workflows.Residents;
-using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Relays.Notices;

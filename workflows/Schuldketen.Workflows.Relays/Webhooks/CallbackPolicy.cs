@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Relays.Webhooks;
 

@@ -3,7 +3,6 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Engine;
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Intake;
 

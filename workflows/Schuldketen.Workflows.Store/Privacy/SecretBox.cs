@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Privacy;
 

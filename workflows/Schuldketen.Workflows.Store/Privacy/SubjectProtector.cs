@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Schuldketen.Contracts;
-using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Privacy;
 

@@ -1,4 +1,3 @@
-using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Referrals;

@@ -1,5 +1,4 @@
 using Dapper;
-using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Referrals;

@@ -1,6 +1,5 @@
 using Dapper;
 using Schuldketen.Workflows.Residents;
-using Schuldketen.Workflows.Store.Residents;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Residents;

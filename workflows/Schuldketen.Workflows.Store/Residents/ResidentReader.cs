@@ -1,7 +1,6 @@
 using Schuldketen.Contracts;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
-using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Timeline;
 using Schuldketen.Workflows.Trajectories;
 

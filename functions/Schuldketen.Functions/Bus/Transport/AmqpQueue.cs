@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amqp;
 using Amqp.Framing;
 using Amqp.Types;
@@ -8,12 +9,16 @@ namespace Schuldketen.Functions.Bus.Transport;
 /// Receives from one queue with a small link credit and settles as the Azure Functions Service Bus
 /// trigger does. RabbitMQ 3.10 over AMQP 1.0 has no <c>modified</c> outcome and drops rejection
 /// reasons, so there abandon is <c>released</c>, and dead-lettering sends a copy with the reason to
-/// the dead-letter exchange (awaiting the broker) before accepting the original.
+/// the dead-letter exchange (awaiting the broker) before accepting the original. It also sends every
+/// delivery with delivery-count 0, so there the queue counts the redeliveries of what it abandoned itself.
 /// </summary>
 internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string queue, int credit) : IBusQueue
 {
     private static readonly Symbol DeadLetterCondition = new("com.microsoft:dead-letter");
     private static readonly TimeSpan BufferedOnly = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>RabbitMQ: per message id, how often this queue abandoned the message.</summary>
+    private readonly ConcurrentDictionary<string, int> abandoned = new(StringComparer.Ordinal);
 
     private ReceiverLink? receiver;
 
@@ -29,7 +34,7 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
         var message = await link.ReceiveAsync(wait);
         while (message is not null)
         {
-            batch.Add(new ReceivedMessage(AmqpMessages.FromAmqp(message), (int)(message.Header?.DeliveryCount ?? 0) + 1, new Settlement(bus, queue, link, message)));
+            batch.Add(new ReceivedMessage(AmqpMessages.FromAmqp(message), DeliveryCount(message), new Settlement(bus, queue, link, message, abandoned)));
             // What is already buffered (a zero timeout never completes in AMQPNetLite's async receive).
             message = batch.Count < max ? await link.ReceiveAsync(BufferedOnly) : null;
         }
@@ -45,13 +50,26 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
         }
     }
 
-    private sealed class Settlement(AmqpBus bus, string queue, ReceiverLink link, Message message) : IMessageSettlement
+    /// <summary>The broker's count (Service Bus), or on RabbitMQ one more than this queue abandoned a message it hands out again.</summary>
+    private int DeliveryCount(Message message)
+    {
+        var counted = (int)(message.Header?.DeliveryCount ?? 0) + 1;
+        return bus.Addresses.Profile == BusProfile.RabbitMq && message.Header?.FirstAcquirer != true
+               && message.Properties?.MessageId is { } id && abandoned.TryGetValue(id, out var times)
+            ? Math.Max(counted, times + 1)
+            : counted;
+    }
+
+    private sealed class Settlement(AmqpBus bus, string queue, ReceiverLink link, Message message, ConcurrentDictionary<string, int> abandoned) : IMessageSettlement
     {
         private BusProfile Profile => bus.Addresses.Profile;
+
+        private string? MessageId => message.Properties?.MessageId;
 
         public Task CompleteAsync()
         {
             link.Accept(message);
+            Forget();
             return Task.CompletedTask;
         }
 
@@ -63,6 +81,11 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
             }
             else
             {
+                if (MessageId is { } id)
+                {
+                    abandoned.AddOrUpdate(id, 1, (_, times) => times + 1);
+                }
+
                 link.Release(message);
             }
 
@@ -90,6 +113,15 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
             ], message.Properties?.Subject);
             await bus.SendAsync(bus.Addresses.DeadLetterRoute(queue), copy, CancellationToken.None);
             link.Accept(message);
+            Forget();
+        }
+
+        private void Forget()
+        {
+            if (MessageId is { } id)
+            {
+                abandoned.TryRemove(id, out _);
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace Schuldketen.Bench;
+namespace Schuldketen.Testing;
 
-/// <summary>Made-up residents: BSNs that pass the 11-check, in increasing order.</summary>
-internal static class Residents
+/// <summary>Made-up residents: BSNs that pass the 11-check, in increasing order from an eight-digit prefix on, so each test can take its own.</summary>
+public static class Residents
 {
-    public static IEnumerable<string> Bsns()
+    public static IEnumerable<string> Bsns(int fromPrefix = 10_000_000)
     {
-        for (var prefix = 10_000_000; prefix < 100_000_000; prefix++)
+        for (var prefix = fromPrefix; prefix < 100_000_000; prefix++)
         {
             // Weights 2 up to 9 from the last of the eight digits to the first; the ninth digit has weight -1.
             var sum = 0;

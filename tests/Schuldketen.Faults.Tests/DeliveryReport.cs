@@ -1,8 +1,5 @@
 namespace Schuldketen.Faults.Tests;
 
-/// <summary>One event as a partner received it, on the bus or by webhook: its id, trajectory and sequence.</summary>
-internal sealed record Arrival(string Id, string Subject, long Sequence);
-
 /// <summary>
 /// What a partner received against what it should have: ids missing, duplicates, and per trajectory the
 /// places where, after removing duplicates by id (first arrival counts), a sequence came after a higher one.
