@@ -1,4 +1,3 @@
-
 namespace Schuldketen.Workflows.Relays.Bus;
 
 /// <summary>The topic partners hear the hub on. The engine never talks to a broker; the functions' transports implement this.</summary>

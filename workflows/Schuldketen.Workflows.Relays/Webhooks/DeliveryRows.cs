@@ -1,4 +1,3 @@
-
 namespace Schuldketen.Workflows.Relays.Webhooks;
 
 // Rows as the delivery tables hold them; instants in Unix milliseconds, as everywhere in the store.

@@ -1,4 +1,3 @@
-
 namespace Schuldketen.Workflows.Relays.Webhooks;
 
 /// <summary>

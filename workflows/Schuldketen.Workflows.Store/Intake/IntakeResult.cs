@@ -1,4 +1,3 @@
-
 namespace Schuldketen.Workflows.Store.Intake;
 
 /// <summary>
