@@ -6,9 +6,9 @@ namespace Schuldketen.Bench;
 /// <summary>A fresh database per run, so every run starts from the same empty tables.</summary>
 internal static class BenchDatabase
 {
-    public static StoreSettings Create(string provider, string? postgres)
+    public static StoreSettings Create(string provider, string? postgres, string purpose = "")
     {
-        var name = $"bench{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var name = $"bench{DateTime.UtcNow:yyyyMMddHHmmss}{purpose}";
         if (provider == "sqlite")
         {
             return StoreSettings.Sqlite(Path.Combine(Path.GetTempPath(), "schuldketen-bench", name + ".db"));

@@ -15,7 +15,7 @@ internal static class HubComparison
         {
             var engine = await StoreBenchmark.RunProviderAsync(provider, options);
             engineLines.Add(engine.Line);
-            httpLines.Add(await HttpBenchmark.RunProviderAsync(provider, options, engine.EventsPerSecond));
+            httpLines.AddRange(await HttpBenchmark.RunProviderAsync(provider, options, engine.EventsPerSecond));
         }
 
         foreach (var line in engineLines.Concat(httpLines))

@@ -11,6 +11,11 @@ if (args is ["http", .. var options])
     return await HubComparison.RunAsync(options);
 }
 
+if (args is ["drive", var job])
+{
+    return await HttpDriver.RunAsync(job);
+}
+
 if (args is ["webhook", .. var webhook])
 {
     return await WebhookBenchmark.RunAsync(webhook);

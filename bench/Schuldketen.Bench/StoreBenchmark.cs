@@ -47,14 +47,35 @@ internal static class StoreBenchmark
 
         var raw = await RawInserts.MeasureAsync(settings, connections, rows: provider == "sqlite" ? 3_000 : 20_000);
         await DriveAsync(store, "warmup", Math.Max(100, options.Trajectories / 20), options.Clients);
-        var (eventsPerSecond, p99) = await DriveAsync(store, "run", options.Trajectories, options.Clients);
+        var batchesBefore = store.CommittedBatches;
+        var (events, eventsPerSecond, p99) = await DriveAsync(store, "run", options.Trajectories, options.Clients);
+        var batchSize = (int)Math.Round(events / (double)(store.CommittedBatches - batchesBefore));
 
+        var ceiling = await MeasureCeilingAsync(provider, options, settings, store, batchSize);
         return new EngineResult(eventsPerSecond, string.Create(CultureInfo.InvariantCulture,
-            $"engine {provider} events_per_s={eventsPerSecond:F0} raw_inserts_per_s={raw:F0} ratio={eventsPerSecond / raw:F2} p99_ms={p99:F1} connections={connections}"));
+            $"engine {provider} events_per_s={eventsPerSecond:F0} ceiling_per_s={ceiling:F0} of_ceiling={eventsPerSecond / ceiling:F2} " +
+            $"raw_inserts_per_s={raw:F0} ratio={eventsPerSecond / raw:F2} p99_ms={p99:F1} connections={connections} batch={batchSize}"));
+    }
+
+    /// <summary>The same rows the run wrote, written again into an empty database of the same schema without the engine.</summary>
+    private static async Task<double> MeasureCeilingAsync(string provider, BenchOptions options, StoreSettings settings, TrajectoryStore store, int batchSize)
+    {
+        IReadOnlyList<CeilingEvent> events;
+        await using (var connection = await store.Dialect.OpenAsync(CancellationToken.None))
+        {
+            events = await CeilingEvents.ReadAsync(connection, "run", store.Engine.Library, new DeadlineClock(LegalCalendar.Default));
+        }
+
+        var empty = BenchDatabase.Create(provider, options.Postgres, "ceiling") with { Writers = settings.Writers };
+        await using (TrajectoryStore.Open(empty, store.Engine, new DeadlineClock(LegalCalendar.Default), TimeProvider.System))
+        {
+        }
+
+        return await StoreCeiling.MeasureAsync(empty, events, settings.Writers, batchSize);
     }
 
     /// <summary>Each client takes the next trajectory and sends its events one after another, as a partner system would.</summary>
-    private static async Task<(double EventsPerSecond, double P99Ms)> DriveAsync(TrajectoryStore store, string prefix, int trajectories, int clients)
+    private static async Task<(int Events, double EventsPerSecond, double P99Ms)> DriveAsync(TrajectoryStore store, string prefix, int trajectories, int clients)
     {
         var next = -1;
         var latencies = new List<double>[clients];
@@ -80,7 +101,7 @@ internal static class StoreBenchmark
         clock.Stop();
 
         var all = latencies.SelectMany(list => list).Order().ToList();
-        return (all.Count / clock.Elapsed.TotalSeconds, all[(int)Math.Ceiling(all.Count * 0.99) - 1]);
+        return (all.Count, all.Count / clock.Elapsed.TotalSeconds, all[(int)Math.Ceiling(all.Count * 0.99) - 1]);
     }
 
     private static IEnumerable<IncomingEvent> Journey(string id, DateTimeOffset start)

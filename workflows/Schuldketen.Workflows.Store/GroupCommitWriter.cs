@@ -15,6 +15,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly BatchApplier applier;
     private readonly int maxBatch;
     private readonly Action committed;
+    private long committedBatches;
 
     public GroupCommitWriter(StoreDialect dialect, BatchApplier applier, int partitionCount, int maxBatch, Action committed)
     {
@@ -27,6 +28,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             .ToArray();
         writers = partitions.Select(partition => Task.Run(() => WriteAsync(partition.Reader))).ToArray();
     }
+
+    /// <summary>How many transactions committed so far; the events applied divided by this is the mean batch size.</summary>
+    public long CommittedBatches => Interlocked.Read(ref committedBatches);
 
     public Task<ApplyResult> SubmitAsync(IncomingEvent incoming)
     {
@@ -79,6 +83,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             await using var connection = await dialect.OpenAsync(CancellationToken.None);
             var results = await applier.ApplyAsync(connection, batch.Select(pending => pending.Event).ToList(), CancellationToken.None);
+            Interlocked.Increment(ref committedBatches);
             committed();
             for (var i = 0; i < batch.Count; i++)
             {

@@ -30,6 +30,9 @@ public sealed class TrajectoryStore : IAsyncDisposable
 
     internal StoreDialect Dialect { get; }
 
+    /// <summary>How many apply transactions committed since the store opened.</summary>
+    public long CommittedBatches => writer.CommittedBatches;
+
     internal DeadlineClock Clock { get; }
 
     internal TimeProvider Time { get; }
