@@ -32,6 +32,20 @@ public class EventIntakeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_token_the_hub_accepted_before_is_refused_once_it_has_expired(string provider)
+    {
+        await using var hub = await HubServer.StartAsync(provider);
+        using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
+        var id = await PartnerApi.RegisterAsync(municipality);
+
+        hub.Clock.Advance(TimeSpan.FromDays(31));
+        using var response = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
+
+        await PartnerApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "niet-geauthenticeerd");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_body_in_another_content_type_is_refused_with_415(string provider)
     {
         await using var hub = await HubServer.StartAsync(provider);

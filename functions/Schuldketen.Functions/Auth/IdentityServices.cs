@@ -20,6 +20,8 @@ public static class IdentityServices
             {
                 var auth = configured.Value;
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new ValidatedTokens(time) { MapInboundClaims = false });
                 jwt.Authority = auth.Authority;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
