@@ -323,81 +323,8 @@ internal sealed class BatchApplier(
         new(trajectoryId, open.Deadline.Id, open.Deadline.OnExpiry, open.StartedOn.ToString("O"), open.DueOn.ToString("O"),
             open.ExpiresAt.ToUnixTimeMilliseconds());
 
-    private async Task<bool> TryWriteAsync(DbConnection connection, DbTransaction transaction, BatchPlan plan)
-    {
-        if (await dialect.InsertInboxAsync(connection, transaction, plan.Inbox) != plan.Inbox.Count)
-        {
-            return false;
-        }
-
-        await Step(ApplyStep.InboxRecorded, connection);
-
-        var changed = plan.Trajectories.Values.Where(tracked => tracked.Changed).ToList();
-        var inserts = changed.Where(tracked => tracked.ExpectedVersion is null).Select(tracked => tracked.Row).ToList();
-        var updates = changed.Where(tracked => tracked.ExpectedVersion is not null).Select(tracked => (tracked.Row, tracked.ExpectedVersion!.Value)).ToList();
-        if ((inserts.Count > 0 && await dialect.InsertTrajectoriesAsync(connection, transaction, inserts) != inserts.Count)
-            || (updates.Count > 0 && await dialect.UpdateTrajectoriesAsync(connection, transaction, updates) != updates.Count))
-        {
-            return false;
-        }
-
-        if (plan.CounsellorReplaced.Count > 0)
-        {
-            await dialect.DeleteParticipantsAsync(connection, transaction, plan.CounsellorReplaced.ToList(), PartnerRole.DebtCounsellor.WireName());
-        }
-
-        // Deleted before the upserts: an organisation unlinked and linked again within the batch takes part.
-        if (plan.Unlinked.Count > 0)
-        {
-            await dialect.DeleteParticipationsAsync(connection, transaction, plan.Unlinked);
-        }
-
-        if (plan.Participants.Count > 0)
-        {
-            // One row per organisation and role; the last word of the batch counts.
-            var participants = plan.Participants.GroupBy(row => (row.TrajectoryId, row.Organisation, row.Role)).Select(rows => rows.Last()).ToList();
-            await dialect.UpsertParticipantsAsync(connection, transaction, participants);
-        }
-
-        await Step(ApplyStep.TrajectoriesWritten, connection);
-
-        await dialect.InsertHistoryAsync(connection, transaction, plan.History);
-        await Step(ApplyStep.HistoryAppended, connection);
-
-        if (plan.TimersStoppedForTrajectory.Count > 0)
-        {
-            await dialect.DeleteAllTimersAsync(connection, transaction, plan.TimersStoppedForTrajectory.ToList());
-        }
-
-        var deletes = plan.Timers.Where(timer => timer.Value is null).Select(timer => timer.Key).ToList();
-        var upserts = plan.Timers.Values.OfType<TimerRow>().ToList();
-        if (deletes.Count > 0)
-        {
-            await dialect.DeleteTimersAsync(connection, transaction, deletes);
-        }
-
-        if (upserts.Count > 0)
-        {
-            await dialect.UpsertTimersAsync(connection, transaction, upserts);
-        }
-
-        var fired = plan.TimersFired
-            .Where(key => !plan.Timers.ContainsKey(key) && !plan.TimersStoppedForTrajectory.Contains(key.TrajectoryId))
-            .ToList();
-        if (fired.Count > 0)
-        {
-            await dialect.MarkTimersFiredAsync(connection, transaction, fired, time.GetUtcNow().ToUnixTimeMilliseconds());
-        }
-
-        await Step(ApplyStep.TimersSet, connection);
-
-        await dialect.InsertOutboxAsync(connection, transaction, plan.Outbox);
-        await Step(ApplyStep.OutboxWritten, connection);
-
-        await dialect.InsertAuditAsync(connection, transaction, plan.Audit);
-        await Step(ApplyStep.AuditWritten, connection);
-        return true;
-    }
+    private Task<bool> TryWriteAsync(DbConnection connection, DbTransaction transaction, BatchPlan plan) =>
+        dialect.WriteAsync(connection, transaction, BatchWrites.From(plan, time.GetUtcNow().ToUnixTimeMilliseconds()), step => Step(step, connection));
 
     private Task Step(ApplyStep step, DbConnection connection) => stepHook?.Invoke(step, connection) ?? Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Reflection;
 using Dapper;
 using DbUp.Builder;
+using Schuldketen.Contracts;
 
 namespace Schuldketen.Workflows.Store;
 
@@ -106,6 +107,71 @@ internal abstract class StoreDialect(string connectionString)
     public async Task<List<TrajectoryRow>> OfSubjectAsync(DbConnection connection, string subjectHash) =>
         (await connection.QueryAsync<TrajectoryRow>(
             $"SELECT {TrajectoryColumns} FROM trajectories WHERE subject_hash = @subjectHash ORDER BY started_at DESC, id", new { subjectHash })).AsList();
+
+    /// <summary>
+    /// Writes a batch's rows, calling <paramref name="step"/> after each step. False when another writer got
+    /// there first (an inbox key or a trajectory version taken): the caller rolls back and plans again.
+    /// </summary>
+    public virtual async Task<bool> WriteAsync(DbConnection connection, DbTransaction transaction, BatchWrites writes, Func<ApplyStep, Task> step)
+    {
+        if (await InsertInboxAsync(connection, transaction, writes.Inbox) != writes.Inbox.Count)
+        {
+            return false;
+        }
+
+        await step(ApplyStep.InboxRecorded);
+        if ((writes.Inserts.Count > 0 && await InsertTrajectoriesAsync(connection, transaction, writes.Inserts) != writes.Inserts.Count)
+            || (writes.Updates.Count > 0 && await UpdateTrajectoriesAsync(connection, transaction, writes.Updates) != writes.Updates.Count))
+        {
+            return false;
+        }
+
+        if (writes.CounsellorReplaced.Count > 0)
+        {
+            await DeleteParticipantsAsync(connection, transaction, writes.CounsellorReplaced, PartnerRole.DebtCounsellor.WireName());
+        }
+
+        // Deleted before the upserts: an organisation unlinked and linked again within the batch takes part.
+        if (writes.Unlinked.Count > 0)
+        {
+            await DeleteParticipationsAsync(connection, transaction, writes.Unlinked);
+        }
+
+        if (writes.Participants.Count > 0)
+        {
+            await UpsertParticipantsAsync(connection, transaction, writes.Participants);
+        }
+
+        await step(ApplyStep.TrajectoriesWritten);
+        await InsertHistoryAsync(connection, transaction, writes.History);
+        await step(ApplyStep.HistoryAppended);
+        if (writes.TimersStopped.Count > 0)
+        {
+            await DeleteAllTimersAsync(connection, transaction, writes.TimersStopped);
+        }
+
+        if (writes.TimerDeletes.Count > 0)
+        {
+            await DeleteTimersAsync(connection, transaction, writes.TimerDeletes);
+        }
+
+        if (writes.TimerUpserts.Count > 0)
+        {
+            await UpsertTimersAsync(connection, transaction, writes.TimerUpserts);
+        }
+
+        if (writes.TimersFired.Count > 0)
+        {
+            await MarkTimersFiredAsync(connection, transaction, writes.TimersFired, writes.FiredAt);
+        }
+
+        await step(ApplyStep.TimersSet);
+        await InsertOutboxAsync(connection, transaction, writes.Outbox);
+        await step(ApplyStep.OutboxWritten);
+        await InsertAuditAsync(connection, transaction, writes.Audit);
+        await step(ApplyStep.AuditWritten);
+        return true;
+    }
 
     public abstract Task<List<(string TrajectoryId, string Organisation, string Role)>> ParticipationAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> trajectoryIds);
