@@ -392,6 +392,11 @@ internal sealed class BatchApplier(
         await Step(ApplyStep.TimersSet, connection);
 
         await dialect.InsertOutboxAsync(connection, transaction, plan.Outbox);
+        if (plan.Outbox.Count > 0)
+        {
+            await dialect.NotifyCommitAsync(connection, transaction);
+        }
+
         await Step(ApplyStep.OutboxWritten, connection);
 
         await dialect.InsertAuditAsync(connection, transaction, plan.Audit);

@@ -14,6 +14,9 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
 {
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <summary>Who this store is in the commit notices, so it does not wake itself twice.</summary>
+    private readonly string storeId = Guid.NewGuid().ToString("N");
+
     public override StoreProvider Provider => StoreProvider.PostgreSql;
 
     protected override string ScriptFolder => "postgresql";
@@ -22,6 +25,11 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
         await dataSource.OpenConnectionAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public override Task NotifyCommitAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync($"NOTIFY {PostgresCommitFeed.Channel}, '{storeId}'", transaction: transaction);
+
+    public override IAsyncDisposable ListenForOtherHosts(Action signal) => new PostgresCommitFeed(dataSource, storeId, signal);
 
     public override async Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken)
     {

@@ -145,6 +145,12 @@ internal abstract class StoreDialect(string connectionString)
 
     public abstract Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows);
 
+    /// <summary>Tells the other hosts on the database, once this transaction commits, that it wrote outbox rows; nothing where no other host can share the database.</summary>
+    public virtual Task NotifyCommitAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
+
+    /// <summary>Calls <paramref name="signal"/> when another host's commit wrote outbox rows, until disposed; null where no other host can share the database.</summary>
+    public virtual IAsyncDisposable? ListenForOtherHosts(Action signal) => null;
+
     public abstract Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows);
 }
 
