@@ -215,10 +215,16 @@ internal static class BusBenchmark
     private static async Task PrintStagesAsync(
         HubServer hub, string provider, IReadOnlyDictionary<string, (string Trajectory, long Sequence, long Sent, long Answered)> sent, PartnerQueue partnerQueue)
     {
-        await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
-        var rows = (await connection.QueryAsync<(string Trajectory, long Sequence, long Applied, long? Read, long? Started)>(
-                "SELECT trajectory_id, sequence, created_at, bus_read_at, bus_sent_at FROM outbox WHERE audience = 'behandelaar'"))
-            .ToDictionary(row => (row.Trajectory, row.Sequence));
+        // The relay marks a round published after the broker accepted it: wait until the last ones are marked.
+        var rows = new Dictionary<(string, long), (string Trajectory, long Sequence, long Applied, long? Read, long? Started)>();
+        await Poll.WithinAsync(async () =>
+        {
+            await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
+            rows = (await connection.QueryAsync<(string Trajectory, long Sequence, long Applied, long? Read, long? Started)>(
+                    "SELECT trajectory_id, sequence, created_at, bus_read_at, bus_sent_at FROM outbox WHERE audience = 'behandelaar'"))
+                .ToDictionary(row => (row.Trajectory, row.Sequence));
+            return sent.Values.All(times => rows.TryGetValue((times.Trajectory, times.Sequence), out var row) && row.Started is not null);
+        }, TimeSpan.FromSeconds(30));
         var stages = new StageTimes();
         foreach (var (key, times) in sent)
         {

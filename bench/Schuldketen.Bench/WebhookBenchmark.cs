@@ -72,11 +72,12 @@ internal static class WebhookBenchmark
             .Order()
             .ToList();
         var span = Stopwatch.GetElapsedTime(sent.Values.Min(times => times.Sent), sent.Keys.Where(arrivals.ContainsKey).Max(key => arrivals[key])).TotalSeconds;
-        Console.WriteLine($"webhook {provider} sent={sent.Count} delivered={latencies.Count} in_order={InOrder(receiver)}");
+        var inOrder = InOrder(receiver);
+        Console.WriteLine($"webhook {provider} sent={sent.Count} delivered={latencies.Count} in_order={inOrder}");
         await PrintStagesAsync(hub, provider, sent, arrivals);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"webhook events_per_s={latencies.Count / span:F0} p50_ms={Percentile(latencies, 0.5):F1} p99_ms={Percentile(latencies, 0.99):F1} load_per_s={load}"));
-        return latencies.Count == sent.Count ? 0 : 1;
+        return latencies.Count == sent.Count && inOrder ? 0 : 1;
 
         async Task SendAsync((int Trajectory, int Step) item)
         {
@@ -108,10 +109,16 @@ internal static class WebhookBenchmark
         HubServer hub, string provider, IReadOnlyDictionary<(string Trajectory, long Sequence), (long Sent, long Answered)> sent,
         IReadOnlyDictionary<(string Trajectory, long Sequence), long> arrivals)
     {
-        await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
-        var rows = (await connection.QueryAsync<(string Trajectory, long Sequence, long Applied, long PickedUp, long? Attempted)>(
-                "SELECT o.trajectory_id, o.sequence, o.created_at, d.created_at, d.attempted_at FROM deliveries d JOIN outbox o ON o.id = d.outbox_id"))
-            .ToDictionary(row => (row.Trajectory, row.Sequence));
+        // The relay writes a round's outcomes after the receiver has them: wait until the last ones are written.
+        var rows = new Dictionary<(string, long), (string Trajectory, long Sequence, long Applied, long PickedUp, long? Attempted)>();
+        await Poll.WithinAsync(async () =>
+        {
+            await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
+            rows = (await connection.QueryAsync<(string Trajectory, long Sequence, long Applied, long PickedUp, long? Attempted)>(
+                    "SELECT o.trajectory_id, o.sequence, o.created_at, d.created_at, d.attempted_at FROM deliveries d JOIN outbox o ON o.id = d.outbox_id"))
+                .ToDictionary(row => (row.Trajectory, row.Sequence));
+            return arrivals.Keys.All(key => rows.TryGetValue(key, out var row) && row.Attempted is not null);
+        }, TimeSpan.FromSeconds(30));
         var stages = new StageTimes();
         foreach (var (key, times) in sent)
         {

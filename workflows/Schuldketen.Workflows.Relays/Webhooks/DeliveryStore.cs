@@ -7,6 +7,9 @@ namespace Schuldketen.Workflows.Relays.Webhooks;
 /// <summary>What one round took on: outbox rows turned into deliveries, and the deliveries it claimed to send, oldest first.</summary>
 public sealed record TakenRound(int Dispatched, IReadOnlyList<DueDelivery> Due);
 
+/// <summary>What became of a round's claimed deliveries at <paramref name="At"/>: the attempts, and those not tried behind one not delivered.</summary>
+public sealed record RoundOutcomes(IReadOnlyList<DeliveryOutcome> Outcomes, IReadOnlyList<long> Untried, DateTimeOffset At);
+
 /// <summary>The tables of delivery: subscriptions, shard leases, and deliveries with their retries. The same SQL on both providers.</summary>
 public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
 {
@@ -80,35 +83,34 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
     }
 
     /// <summary>
-    /// One transaction of a relay round: turns the shards' committed outbox rows into deliveries, then
-    /// claims the deliveries due, so a commit's events can go out in the same round that saw them.
+    /// One transaction of a relay round: writes the outcomes of the round before (<paramref name="previous"/>),
+    /// turns the shards' committed outbox rows into deliveries, then claims the deliveries due, so a commit's
+    /// events can go out in the same round that saw them, and a busy relay commits once per round.
     /// </summary>
     public async Task<TakenRound> TakeAsync(
-        string owner, IReadOnlyList<long> shards, TimeProvider time, TimeSpan claimFor, int limit, CancellationToken cancellationToken)
+        string owner, IReadOnlyList<long> shards, TimeProvider time, TimeSpan claimFor, int limit, RoundOutcomes? previous, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The time once the transaction has begun: on SQLite it may have waited for the writer.
         var now = time.GetUtcNow();
-        var claimUntil = now + claimFor;
-        var dispatched = await DispatchOutboxAsync(connection, transaction, owner, shards, now, limit);
-        if (dispatched < 0)
+        if (previous is not null)
         {
-            // Another relay took a shard over meanwhile: leave everything to it.
-            await transaction.RollbackAsync(cancellationToken);
-            return new TakenRound(0, []);
+            await RecordAsync(connection, transaction, previous);
         }
 
-        var due = await ClaimDueAsync(connection, transaction, owner, shards, now, claimUntil, limit);
+        var dispatched = await DispatchOutboxAsync(connection, transaction, owner, shards, now, limit);
+        var due = await ClaimDueAsync(connection, transaction, owner, shards, now, now + claimFor, limit);
         await transaction.CommitAsync(cancellationToken);
         return new TakenRound(dispatched, due);
     }
 
     /// <summary>
     /// Turns the shards' committed outbox rows into deliveries for every subscription that may hear
-    /// them, and marks the rows sent; -1 when a lease no longer holds. The rows are locked in id order
-    /// first, as the bus relay locks them, so the two relays queue on a row instead of deadlocking.
+    /// them, and marks the rows sent; none when a lease no longer holds. The rows are locked in id order
+    /// first, as the bus relay locks them, so the two relays queue on a row instead of deadlocking, and a
+    /// relay that takes a shard over meanwhile waits for this transaction and then finds the rows sent.
     /// </summary>
     private async Task<int> DispatchOutboxAsync(
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string owner, IReadOnlyList<long> shards, DateTimeOffset now, int limit)
@@ -119,8 +121,13 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
             "recipients AS Recipients " +
             $"FROM outbox WHERE sent_at IS NULL AND {In("shard", "shards")} ORDER BY id LIMIT @limit{locked}",
             new { shards = shards.ToArray(), limit }, transaction)).AsList();
-        if (rows.Count == 0)
+        var at = now.ToUnixTimeMilliseconds();
+        var stillOurs = rows.Count == 0 ? 0 : await connection.ExecuteScalarAsync<long>(
+            $"SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND {In("shard", "shards")}",
+            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToArray() }, transaction);
+        if (rows.Count == 0 || stillOurs != rows.Select(row => row.Shard).Distinct().Count())
         {
+            // Nothing new, or another relay took a shard over: leave the rows to it.
             return 0;
         }
 
@@ -131,7 +138,6 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
             : (await connection.QueryAsync<(string SubscriptionId, string Organisation, string EventTypes)>(
                 $"SELECT id, organisation, event_types FROM subscriptions WHERE ended_at IS NULL AND {In("organisation", "organisations")}",
                 new { organisations }, transaction)).AsList();
-        var at = now.ToUnixTimeMilliseconds();
         var deliveries = rows
             .SelectMany(row => listeners
                 .Where(listener => row.Recipients.Split(' ').Contains(listener.Organisation)
@@ -163,12 +169,8 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
                 deliveries, transaction);
         }
 
-        var ids = rows.Select(row => row.Id).ToArray();
-        var marked = await connection.ExecuteAsync($"UPDATE outbox SET sent_at = @at WHERE {In("id", "ids")} AND sent_at IS NULL", new { ids, at }, transaction);
-        var stillOurs = await connection.ExecuteScalarAsync<long>(
-            $"SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND {In("shard", "shards")}",
-            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToArray() }, transaction);
-        return marked == ids.Length && stillOurs == rows.Select(row => row.Shard).Distinct().Count() ? rows.Count : -1;
+        await connection.ExecuteAsync($"UPDATE outbox SET sent_at = @at WHERE {In("id", "ids")}", new { ids = rows.Select(row => row.Id).ToArray(), at }, transaction);
+        return rows.Count;
     }
 
     /// <summary>
@@ -207,19 +209,22 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
         return candidates.Where(row => claimed.Contains(row.Id)).Select(row => row.ToDue() with { Secret = secrets.Open(row.Secret) }).ToList();
     }
 
-    /// <summary>
-    /// Writes the outcomes of one round of attempts in one transaction, and puts the claimed deliveries
-    /// it did not try (behind one that failed) back in line at once.
-    /// </summary>
-    public async Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, IReadOnlyList<long> untried, DateTimeOffset now)
+    /// <summary>Writes the outcomes of one round of attempts in a transaction of their own.</summary>
+    public async Task RecordAsync(RoundOutcomes outcomes)
     {
-        if (outcomes.Count == 0 && untried.Count == 0)
-        {
-            return;
-        }
-
         await using var connection = await Dialect.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
+        await RecordAsync(connection, transaction, outcomes);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Writes the outcomes of one round of attempts, and puts the claimed deliveries it did not try
+    /// (behind one that was not delivered) back in line at once.
+    /// </summary>
+    private async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, RoundOutcomes round)
+    {
+        var (outcomes, untried, now) = round;
         var rows = outcomes.Select(outcome => new
         {
             outcome.Id,
@@ -264,8 +269,6 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
             await connection.ExecuteAsync("UPDATE deliveries SET next_attempt_at = @now WHERE id IN @untried",
                 new { untried, now = now.ToUnixTimeMilliseconds() }, transaction);
         }
-
-        await transaction.CommitAsync();
     }
 
     public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(string subscriptionId, DeliveryStatus? status, CancellationToken cancellationToken)

@@ -19,22 +19,28 @@ public sealed class WebhookRelay(
 
     private readonly HeldShards held = new(deliveries.Leases, settings.Owner, time, settings);
 
+    /// <summary>The outcomes of the round before, written in the next round's transaction (or when the relay stops).</summary>
+    private RoundOutcomes? unrecorded;
+
     public string Owner { get; } = settings.Owner;
 
     /// <summary>
     /// One round; returns how many outbox rows and deliveries it handled, so the caller can go again at
-    /// once. The claimed deliveries of one subscription and trajectory go out one after another in
-    /// sequence order, each after the one before was delivered; the runs go out side by side.
+    /// once (and the next round writes this one's outcomes). The claimed deliveries of one subscription
+    /// and trajectory go out one after another in sequence order, each after the one before was
+    /// delivered; the runs go out side by side.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var shards = await held.CurrentAsync(cancellationToken);
         if (shards.Count == 0)
         {
+            await FlushAsync();
             return 0;
         }
 
-        var round = await deliveries.TakeAsync(Owner, shards, time, settings.Timeout + settings.Lease, BatchSize, cancellationToken);
+        var round = await deliveries.TakeAsync(Owner, shards, time, settings.Timeout + settings.Lease, BatchSize, unrecorded, cancellationToken);
+        unrecorded = null;
         var outcomes = new ConcurrentBag<DeliveryOutcome>();
         var untried = new ConcurrentBag<long>();
         var runs = round.Due.GroupBy(due => (due.Delivery.SubscriptionId, due.Delivery.TrajectoryId));
@@ -56,18 +62,36 @@ public sealed class WebhookRelay(
                 }
             });
 
-        // One transaction for the whole round's outcomes: on SQLite every commit is a disk flush.
-        await deliveries.RecordAsync(outcomes.ToList(), untried.ToList(), time.GetUtcNow());
-        foreach (var gone in outcomes.Where(outcome => outcome.Gone).Select(outcome => outcome.SubscriptionId).Distinct())
+        // On SQLite every commit is a disk flush: the outcomes go with the next round's transaction.
+        unrecorded = outcomes.IsEmpty && untried.IsEmpty ? null : new RoundOutcomes(outcomes.ToList(), untried.ToList(), time.GetUtcNow());
+        var gone = outcomes.Where(outcome => outcome.Gone).Select(outcome => outcome.SubscriptionId).Distinct().ToList();
+        if (gone.Count > 0)
         {
-            await deliveries.EndAsync(gone, null, "The receiver answered 410 Gone: the subscription has ended.", time.GetUtcNow(), CancellationToken.None);
+            await FlushAsync();
+            foreach (var subscription in gone)
+            {
+                await deliveries.EndAsync(subscription, null, "The receiver answered 410 Gone: the subscription has ended.", time.GetUtcNow(), CancellationToken.None);
+            }
         }
 
         return round.Dispatched + round.Due.Count;
     }
 
-    /// <summary>Gives up this relay's shards (when the host stops), so the other hosts take them at once.</summary>
-    public Task ReleaseAsync(CancellationToken cancellationToken) => held.ReleaseAsync(cancellationToken);
+    /// <summary>Writes what the last round did and gives up this relay's shards (when the host stops), so the other hosts take them at once.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        await held.ReleaseAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync()
+    {
+        if (unrecorded is { } round)
+        {
+            await deliveries.RecordAsync(round);
+            unrecorded = null;
+        }
+    }
 
     private async Task<DeliveryOutcome> SendAsync(DueDelivery due, CancellationToken cancellationToken)
     {
