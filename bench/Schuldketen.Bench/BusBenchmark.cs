@@ -5,6 +5,7 @@ using System.Net;
 using System.Text.Json;
 using Amqp;
 using Amqp.Framing;
+using Dapper;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus;
@@ -66,7 +67,7 @@ internal static class BusBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bus {provider} backlog={backlog} drained={drained} raw_acked_per_s={raw.Acked:F0}"));
 
-        var latencies = await IntakeToBusAsync(hub, partnerQueue, addresses.PartnerSubscription(Organisations.Counsellor), load, seconds: 10, options.HttpClients);
+        var latencies = await IntakeToBusAsync(hub, provider, partnerQueue, addresses.PartnerSubscription(Organisations.Counsellor), load, seconds: 10, options.HttpClients);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bus rabbitmq events_per_s={relayPerSecond:F0} raw_publish_per_s={raw.Arrived:F0} ratio={relayPerSecond / raw.Arrived:F2} p99_ms={Percentile(latencies, 0.99):F1}"));
         return drained == backlog ? 0 : 1;
@@ -158,7 +159,8 @@ internal static class BusBenchmark
     }
 
     /// <summary>Fresh journeys at a fixed offered load; the time from sending each event to its arrival on the partner's queue.</summary>
-    private static async Task<List<double>> IntakeToBusAsync(HubServer hub, PartnerQueue partnerQueue, string counsellorQueue, int load, int seconds, int clients)
+    private static async Task<List<double>> IntakeToBusAsync(
+        HubServer hub, string provider, PartnerQueue partnerQueue, string counsellorQueue, int load, int seconds, int clients)
     {
         using var municipality = BenchHub.Client(hub, Organisations.Municipality, PartnerRole.Municipality, clients);
         using var counsellor = BenchHub.Client(hub, Organisations.Counsellor, PartnerRole.DebtCounsellor, clients);
@@ -167,7 +169,7 @@ internal static class BusBenchmark
         var ids = await Registrations.RegisterAsync([municipality], Residents.Bsns().Skip(1_000_000).Take((total / steps.Count) + 1).ToList(), clients);
         partnerQueue.Reset();
         var registeredAt = DateTimeOffset.UtcNow;
-        var sent = new ConcurrentDictionary<string, long>();
+        var sent = new ConcurrentDictionary<string, (string Trajectory, long Sequence, long Sent, long Answered)>();
         var ready = new ConcurrentQueue<(int Trajectory, int Step)>(Enumerable.Range(0, ids.Length).Select(index => (index, 0)));
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -184,9 +186,10 @@ internal static class BusBenchmark
 
         await Task.WhenAll(inFlight);
         await Poll.WithinAsync(() => sent.Keys.All(partnerQueue.Arrivals.ContainsKey), TimeSpan.FromMinutes(1));
+        await PrintStagesAsync(hub, provider, sent, partnerQueue);
 
         return sent.Where(pair => partnerQueue.Arrivals.ContainsKey(pair.Key))
-            .Select(pair => Stopwatch.GetElapsedTime(pair.Value, partnerQueue.Arrivals[pair.Key]).TotalMilliseconds)
+            .Select(pair => Stopwatch.GetElapsedTime(pair.Value.Sent, partnerQueue.Arrivals[pair.Key]).TotalMilliseconds)
             .Order()
             .ToList();
 
@@ -196,12 +199,46 @@ internal static class BusBenchmark
             var started = Stopwatch.GetTimestamp();
             var answer = await PostAsync(step.Role == PartnerRole.Municipality ? municipality : counsellor,
                 Journey.Event(ids[item.Trajectory], item.Step, registeredAt).Body);
-            sent[PartnerQueue.Key(counsellorQueue, $"{ids[item.Trajectory]}-{answer.GetProperty("sequence").GetInt64()}-behandelaar")] = started;
+            var sequence = answer.GetProperty("sequence").GetInt64();
+            sent[PartnerQueue.Key(counsellorQueue, $"{ids[item.Trajectory]}-{sequence}-behandelaar")] = (ids[item.Trajectory], sequence, started, Stopwatch.GetTimestamp());
             if (item.Step + 1 < steps.Count)
             {
                 ready.Enqueue((item.Trajectory, item.Step + 1));
             }
         }
+    }
+
+    /// <summary>
+    /// Per stage: the intake (sending to the 202), the apply to the relay reading its outbox row, that to the
+    /// start of its publication, and that to its arrival on the partner's queue.
+    /// </summary>
+    private static async Task PrintStagesAsync(
+        HubServer hub, string provider, IReadOnlyDictionary<string, (string Trajectory, long Sequence, long Sent, long Answered)> sent, PartnerQueue partnerQueue)
+    {
+        // The relay marks a round published after the broker accepted it: wait until the last ones are marked.
+        var rows = new Dictionary<(string, long), (string Trajectory, long Sequence, long Applied, long? Read, long? Started)>();
+        await Poll.WithinAsync(async () =>
+        {
+            await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
+            rows = (await connection.QueryAsync<(string Trajectory, long Sequence, long Applied, long? Read, long? Started)>(
+                    "SELECT trajectory_id, sequence, created_at, bus_read_at, bus_sent_at FROM outbox WHERE audience = 'behandelaar'"))
+                .ToDictionary(row => (row.Trajectory, row.Sequence));
+            return sent.Values.All(times => rows.TryGetValue((times.Trajectory, times.Sequence), out var row) && row.Started is not null);
+        }, TimeSpan.FromSeconds(30));
+        var stages = new StageTimes();
+        foreach (var (key, times) in sent)
+        {
+            stages.Add("intake", Stopwatch.GetElapsedTime(times.Sent, times.Answered).TotalMilliseconds);
+            if (rows.TryGetValue((times.Trajectory, times.Sequence), out var row) && row is { Read: { } read, Started: { } started }
+                && partnerQueue.Arrivals.TryGetValue(key, out var arrival))
+            {
+                stages.Add("apply_to_read", read - row.Applied);
+                stages.Add("read_to_send", started - read);
+                stages.Add("send_to_queue", stages.UnixMilliseconds(arrival) - started);
+            }
+        }
+
+        stages.Print("bus", provider);
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, byte[] body)

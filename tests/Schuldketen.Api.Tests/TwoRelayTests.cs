@@ -139,6 +139,14 @@ public sealed class TwoRelayTests(ITestOutputHelper output)
         Assert.True(report.Unattributed == 0, $"{report.Unattributed} requests carried a webhook-timestamp neither hub's clock showed.");
         Assert.True(handovers.Count > 0 && report.SentBy[0] > 0 && report.SentBy[1] > 0,
             $"Both relays should have sent webhooks: A sent {report.SentBy[0]}, B {report.SentBy[1]}, after {handovers.Count} hand-overs.");
+        Assert.Equal(0, await DeadlocksAsync(first));
+    }
+
+    /// <summary>Deadlocks PostgreSQL broke up in the test's database (each cost a relay round or an intake).</summary>
+    private static async Task<long> DeadlocksAsync(HubServer hub)
+    {
+        await using var connection = await hub.Store.Dialect.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
     }
 
     /// <summary>Both hosts on one database, with the same keys (so a BSN hashes alike and either hub's tokens hold at both).</summary>

@@ -63,8 +63,18 @@ public sealed class HostCrashTests(Servers servers, ITestOutputHelper output)
             Assert.Empty(onBus.OutOfOrder);
             Assert.Empty(byWebhook.OutOfOrder);
             Assert.All(webhook.Requests, request => Assert.True(request.SignatureValid, $"A webhook's Standard Webhooks signature does not hold: {request.Body}"));
+            Assert.Equal(0, await DeadlocksAsync(deployment.Database));
         }
 
         LogScan.AssertNoBsn(deployment.LogFiles, bsns);
+    }
+
+    /// <summary>Deadlocks PostgreSQL broke up in the deployment's database: two hosts' relays and writers must never wait on each other in a circle.</summary>
+    private static async Task<long> DeadlocksAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -15,6 +15,9 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
 {
     private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <summary>Who this store is in the commit notices, so it does not wake itself twice.</summary>
+    private readonly string storeId = Guid.NewGuid().ToString("N");
+
     public override StoreProvider Provider => StoreProvider.PostgreSql;
 
     protected override string ScriptFolder => "postgresql";
@@ -23,6 +26,12 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
         await dataSource.OpenConnectionAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public override Task NotifyCommitAsync(DbConnection connection, DbTransaction transaction) => RunAsync(connection, transaction, NotifyCommit());
+
+    private NpgsqlBatchCommand NotifyCommit() => new($"NOTIFY {PostgresCommitFeed.Channel}, '{storeId}'");
+
+    public override IAsyncDisposable ListenForOtherHosts(Action signal) => new PostgresCommitFeed(dataSource, storeId, signal);
 
     public override async Task<string> DescribeDurabilityAsync(CancellationToken cancellationToken)
     {
@@ -300,6 +309,11 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
         }
 
         Add(InsertOutbox(writes.Outbox));
+        if (writes.Outbox.Count > 0)
+        {
+            Add(NotifyCommit());
+        }
+
         Add(InsertAudit(writes.Audit));
         try
         {

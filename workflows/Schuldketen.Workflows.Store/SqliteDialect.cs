@@ -23,7 +23,8 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        // SQLite's own busy wait retries within milliseconds; without it the driver retries a locked write only every 150 ms.
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
         return connection;
     }
 

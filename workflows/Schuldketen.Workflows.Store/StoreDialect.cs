@@ -167,6 +167,11 @@ internal abstract class StoreDialect(string connectionString)
 
         await step(ApplyStep.TimersSet);
         await InsertOutboxAsync(connection, transaction, writes.Outbox);
+        if (writes.Outbox.Count > 0)
+        {
+            await NotifyCommitAsync(connection, transaction);
+        }
+
         await step(ApplyStep.OutboxWritten);
         await InsertAuditAsync(connection, transaction, writes.Audit);
         await step(ApplyStep.AuditWritten);
@@ -210,6 +215,12 @@ internal abstract class StoreDialect(string connectionString)
     public abstract Task UpsertTimersAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerRow> rows);
 
     public abstract Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxRow> rows);
+
+    /// <summary>Tells the other hosts on the database, once this transaction commits, that it wrote outbox rows; nothing where no other host can share the database.</summary>
+    public virtual Task NotifyCommitAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
+
+    /// <summary>Calls <paramref name="signal"/> when another host's commit wrote outbox rows, until disposed; null where no other host can share the database.</summary>
+    public virtual IAsyncDisposable? ListenForOtherHosts(Action signal) => null;
 
     public abstract Task InsertAuditAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows);
 }

@@ -14,6 +14,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
 {
     private readonly GroupCommitWriter writer;
     private readonly List<CommitListener> listeners = [];
+    private IAsyncDisposable? otherHosts;
 
     private TrajectoryStore(StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StoreSettings settings)
     {
@@ -55,13 +56,17 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return new TrajectoryStore(dialect, engine, clock, time, settings);
     }
 
-    /// <summary>A listener that wakes when a batch commits, for a relay that waits for outbox rows.</summary>
+    /// <summary>
+    /// A listener that wakes when a batch commits, for a relay that waits for outbox rows: a batch of
+    /// this store, or on PostgreSQL one of another host on the same database.
+    /// </summary>
     public CommitListener ListenForCommits()
     {
         var listener = new CommitListener();
         lock (listeners)
         {
             listeners.Add(listener);
+            otherHosts ??= Dialect.ListenForOtherHosts(SignalCommit);
         }
 
         return listener;
@@ -156,6 +161,11 @@ public sealed class TrajectoryStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await writer.DisposeAsync();
+        if (otherHosts is not null)
+        {
+            await otherHosts.DisposeAsync();
+        }
+
         if (Dialect is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

@@ -34,7 +34,10 @@ public static class SubscriptionServices
             new HttpClient(CallbackHandler.Create(provider.GetRequiredService<CallbackPolicy>())),
             provider.GetRequiredService<RetrySchedule>(),
             provider.GetRequiredService<TimeProvider>(),
-            new RelaySettings($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}")));
+            new RelaySettings($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}")
+            {
+                Lease = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.RelayLease,
+            }));
         return builder;
     }
 

@@ -2,7 +2,7 @@ using Schuldketen.Functions.Settings;
 
 namespace Schuldketen.Functions.Http;
 
-/// <summary>Where webhooks may go, and how often the relay looks for work when nothing wakes it (section <c>Schuldketen:Webhooks</c>).</summary>
+/// <summary>Where webhooks may go, how often the relay looks for work when nothing wakes it, and how long its shard leases last (section <c>Schuldketen:Webhooks</c>).</summary>
 public sealed class WebhookOptions : ICheckedOptions
 {
     public const string Section = "Schuldketen:Webhooks";
@@ -18,11 +18,19 @@ public sealed class WebhookOptions : ICheckedOptions
 
     public TimeSpan RelayInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a relay's hold on its shards lasts unrenewed: within this time the other hosts take over the shards of a host that died.</summary>
+    public TimeSpan RelayLease { get; set; } = TimeSpan.FromSeconds(15);
+
     public IEnumerable<string> Problems()
     {
         if (RelayInterval <= TimeSpan.Zero)
         {
             yield return $"Schuldketen__Webhooks__RelayInterval is {RelayInterval}: set it to a positive time span such as 00:00:00.250 (the default).";
+        }
+
+        if (RelayLease < TimeSpan.FromSeconds(1))
+        {
+            yield return $"Schuldketen__Webhooks__RelayLease is {RelayLease}: set it to a second or more, such as 00:00:15 (the default).";
         }
     }
 }

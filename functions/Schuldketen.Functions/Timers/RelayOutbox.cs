@@ -10,7 +10,7 @@ namespace Schuldketen.Functions.Timers;
 /// outbox rows, and at least every interval for retries. Several hosts may run it on one database;
 /// shard leases keep them from sending the same event at once.
 /// </summary>
-public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, TrajectoryStore store, IOptions<WebhookOptions> options, ILogger<RelayOutbox> logger)
+public sealed class RelayOutbox(WebhookRelay relay, TrajectoryStore store, IOptions<WebhookOptions> options, ILogger<RelayOutbox> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +44,7 @@ public sealed class RelayOutbox(WebhookRelay relay, DeliveryStore deliveries, Tr
 
         try
         {
-            await deliveries.Leases.ReleaseAsync(relay.Owner, CancellationToken.None);
+            await relay.ReleaseAsync(CancellationToken.None);
         }
         catch (System.Data.Common.DbException)
         {

@@ -15,18 +15,21 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
 {
     private const int BatchSize = 5000;
 
+    private readonly HeldShards held = new(outbox.Leases, settings.Owner, time, settings);
+
     public string Owner { get; } = settings.Owner;
 
     public async Task<PublishRound> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var shards = await outbox.Leases.LeaseAsync(Owner, time.GetUtcNow(), settings.Lease, settings.MaxShards, cancellationToken);
+        var shards = await held.CurrentAsync(cancellationToken);
         if (shards.Count == 0)
         {
             return PublishRound.Idle;
         }
 
-        var pending = await outbox.PendingAsync(shards, BatchSize, cancellationToken);
-        var published = new ConcurrentBag<long>();
+        var readAt = time.GetUtcNow();
+        var pending = await outbox.PendingAsync(Owner, shards, readAt, BatchSize, cancellationToken);
+        var published = new ConcurrentBag<Published>();
         var failures = new ConcurrentQueue<Exception>();
 
         // A broker that stops answering without closing the connection ends the round; what it did not accept goes again.
@@ -36,22 +39,23 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
         {
             foreach (var row in trajectory)
             {
+                var sentAt = time.GetUtcNow();
                 if (await PublishAsync(row, round.Token) is { } error)
                 {
                     failures.Enqueue(error);
                     return;
                 }
 
-                published.Add(row.Event.Id);
+                published.Add(new Published(row.Event.Id, sentAt));
             }
         }));
 
-        await outbox.MarkPublishedAsync(published, time.GetUtcNow(), CancellationToken.None);
+        await outbox.MarkPublishedAsync(published, readAt, time.GetUtcNow(), CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
         return new PublishRound(published.Count, pending.Count - published.Count, failures.TryPeek(out var failure) ? failure : null);
     }
 
-    public Task ReleaseAsync(CancellationToken cancellationToken) => outbox.Leases.ReleaseAsync(Owner, cancellationToken);
+    public Task ReleaseAsync(CancellationToken cancellationToken) => held.ReleaseAsync(cancellationToken);
 
     /// <summary>Sends the event to each of its recipients; null when the broker accepted all, else what went wrong.</summary>
     private async Task<Exception?> PublishAsync(PendingPublication row, CancellationToken cancellationToken)

@@ -4,6 +4,12 @@ using Schuldketen.Workflows.Store.Privacy;
 
 namespace Schuldketen.Workflows.Relays.Webhooks;
 
+/// <summary>What one round took on: outbox rows turned into deliveries, and the deliveries it claimed to send, oldest first.</summary>
+public sealed record TakenRound(int Dispatched, IReadOnlyList<DueDelivery> Due);
+
+/// <summary>What became of a round's claimed deliveries at <paramref name="At"/>: the attempts, and those not tried behind one not delivered.</summary>
+public sealed record RoundOutcomes(IReadOnlyList<DeliveryOutcome> Outcomes, IReadOnlyList<long> Untried, DateTimeOffset At);
+
 /// <summary>The tables of delivery: subscriptions, shard leases, and deliveries with their retries. The same SQL on both providers.</summary>
 public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
 {
@@ -77,19 +83,51 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
     }
 
     /// <summary>
-    /// Turns the shards' committed outbox rows into deliveries for every subscription that may hear
-    /// them, and marks the rows sent, in one transaction that holds only while the leases do.
+    /// One transaction of a relay round: writes the outcomes of the round before (<paramref name="previous"/>),
+    /// turns the shards' committed outbox rows into deliveries, then claims the deliveries due, so a commit's
+    /// events can go out in the same round that saw them, and a busy relay commits once per round.
     /// </summary>
-    public async Task<int> DispatchOutboxAsync(string owner, IReadOnlyList<long> shards, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<TakenRound> TakeAsync(
+        string owner, IReadOnlyList<long> shards, TimeProvider time, TimeSpan claimFor, int limit, RoundOutcomes? previous, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The time once the transaction has begun: on SQLite it may have waited for the writer.
+        var now = time.GetUtcNow();
+        if (previous is not null)
+        {
+            await RecordAsync(connection, transaction, previous);
+        }
+
+        var dispatched = await DispatchOutboxAsync(connection, transaction, owner, shards, now, limit);
+        var due = await ClaimDueAsync(connection, transaction, owner, shards, now, now + claimFor, limit);
+        await transaction.CommitAsync(cancellationToken);
+        return new TakenRound(dispatched, due);
+    }
+
+    /// <summary>
+    /// Turns the shards' committed outbox rows into deliveries for every subscription that may hear
+    /// them, and marks the rows sent; none when a lease no longer holds. The rows are locked in id order
+    /// first, as the bus relay locks them, so the two relays queue on a row instead of deadlocking, and a
+    /// relay that takes a shard over meanwhile waits for this transaction and then finds the rows sent.
+    /// </summary>
+    private async Task<int> DispatchOutboxAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string owner, IReadOnlyList<long> shards, DateTimeOffset now, int limit)
+    {
+        var locked = Dialect.Provider == StoreProvider.PostgreSql ? " FOR UPDATE" : "";
         var rows = (await connection.QueryAsync<PendingOutboxRow>(
             "SELECT id AS Id, trajectory_id AS TrajectoryId, sequence AS Sequence, audience AS Audience, event_type AS EventType, shard AS Shard, " +
             "recipients AS Recipients " +
-            $"FROM outbox WHERE sent_at IS NULL AND {In("shard", "shards")} ORDER BY id LIMIT @limit", new { shards = shards.ToArray(), limit }, transaction)).AsList();
-        if (rows.Count == 0)
+            $"FROM outbox WHERE sent_at IS NULL AND {In("shard", "shards")} ORDER BY id LIMIT @limit{locked}",
+            new { shards = shards.ToArray(), limit }, transaction)).AsList();
+        var at = now.ToUnixTimeMilliseconds();
+        var stillOurs = rows.Count == 0 ? 0 : await connection.ExecuteScalarAsync<long>(
+            $"SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND {In("shard", "shards")}",
+            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToArray() }, transaction);
+        if (rows.Count == 0 || stillOurs != rows.Select(row => row.Shard).Distinct().Count())
         {
+            // Nothing new, or another relay took a shard over: leave the rows to it.
             return 0;
         }
 
@@ -100,7 +138,6 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
             : (await connection.QueryAsync<(string SubscriptionId, string Organisation, string EventTypes)>(
                 $"SELECT id, organisation, event_types FROM subscriptions WHERE ended_at IS NULL AND {In("organisation", "organisations")}",
                 new { organisations }, transaction)).AsList();
-        var at = now.ToUnixTimeMilliseconds();
         var deliveries = rows
             .SelectMany(row => listeners
                 .Where(listener => row.Recipients.Split(' ').Contains(listener.Organisation)
@@ -132,63 +169,62 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
                 deliveries, transaction);
         }
 
-        var ids = rows.Select(row => row.Id).ToArray();
-        var marked = await connection.ExecuteAsync($"UPDATE outbox SET sent_at = @at WHERE {In("id", "ids")} AND sent_at IS NULL", new { ids, at }, transaction);
-        var stillOurs = await connection.ExecuteScalarAsync<long>(
-            $"SELECT count(*) FROM relay_leases WHERE owner = @owner AND lease_until >= @at AND {In("shard", "shards")}",
-            new { owner, at, shards = rows.Select(row => row.Shard).Distinct().ToArray() }, transaction);
-        if (marked != ids.Length || stillOurs != rows.Select(row => row.Shard).Distinct().Count())
-        {
-            // Another relay took a shard over meanwhile: leave these rows to it.
-            await transaction.RollbackAsync(cancellationToken);
-            return 0;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await connection.ExecuteAsync($"UPDATE outbox SET sent_at = @at WHERE {In("id", "ids")}", new { ids = rows.Select(row => row.Id).ToArray(), at }, transaction);
         return rows.Count;
     }
 
     /// <summary>
-    /// Claims the deliveries due now in the given shards, each the oldest pending one of its
-    /// subscription and trajectory, so order holds. A claim moves the next attempt past
+    /// Claims the deliveries due now in the shards this owner still holds, oldest first: per
+    /// subscription and trajectory a run of pending deliveries with none before it waiting for a later
+    /// attempt, so the relay can send the run in sequence order. A claim moves the next attempt past
     /// <paramref name="claimUntil"/>: if the shard changes hands meanwhile, the new holder does not
     /// send the same delivery at the same time, and if this process dies, it is sent again afterwards.
     /// </summary>
-    public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(
-        IReadOnlyList<long> shards, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        string owner, IReadOnlyList<long> shards, DateTimeOffset now, DateTimeOffset claimUntil, int limit)
     {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var at = now.ToUnixTimeMilliseconds();
         var candidates = (await connection.QueryAsync<DueDeliveryRow>(
                 $"SELECT {DeliveryColumns}, o.event_type AS EventType, o.audience AS Audience, o.payload AS Payload, o.trace_parent AS TraceParent, " +
                 "o.created_at AS OccurredAt, s.callback_url AS CallbackUrl, s.secret AS Secret " +
                 "FROM deliveries d JOIN outbox o ON o.id = d.outbox_id JOIN subscriptions s ON s.id = d.subscription_id " +
-                $"WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND {In("d.shard", "shards")} AND NOT EXISTS (" +
+                $"WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND {In("d.shard", "shards")} " +
+                "AND d.shard IN (SELECT l.shard FROM relay_leases l WHERE l.owner = @owner AND l.lease_until >= @now) AND NOT EXISTS (" +
                 "SELECT 1 FROM deliveries e WHERE e.subscription_id = d.subscription_id AND e.trajectory_id = d.trajectory_id " +
-                "AND e.status = 'pending' AND e.outbox_id < d.outbox_id) ORDER BY d.id LIMIT @limit",
-                new { shards = shards.ToArray(), now = now.ToUnixTimeMilliseconds(), limit }))
+                "AND e.status = 'pending' AND e.outbox_id < d.outbox_id AND e.next_attempt_at > @now) ORDER BY d.outbox_id, d.id LIMIT @limit",
+                new { shards = shards.ToArray(), owner, now = at, limit }, transaction))
             .ToList();
         if (candidates.Count == 0)
         {
             return [];
         }
 
+        var locked = Dialect.Provider == StoreProvider.PostgreSql ? " ORDER BY id FOR UPDATE" : "";
         var claimed = (await connection.QueryAsync<long>(
-                $"UPDATE deliveries SET next_attempt_at = @until WHERE {In("id", "ids")} AND status = 'pending' AND next_attempt_at <= @now RETURNING id",
-                new { ids = candidates.Select(row => row.Id).ToArray(), until = claimUntil.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() }))
+                $"UPDATE deliveries SET next_attempt_at = @until WHERE id IN (SELECT id FROM deliveries WHERE {In("id", "ids")} " +
+                $"AND status = 'pending' AND next_attempt_at <= @now{locked}) RETURNING id",
+                new { ids = candidates.Select(row => row.Id).ToArray(), until = claimUntil.ToUnixTimeMilliseconds(), now = at }, transaction))
             .ToHashSet();
         return candidates.Where(row => claimed.Contains(row.Id)).Select(row => row.ToDue() with { Secret = secrets.Open(row.Secret) }).ToList();
     }
 
-    /// <summary>Writes the outcomes of one round of attempts in one transaction.</summary>
-    public async Task RecordAsync(IReadOnlyList<DeliveryOutcome> outcomes, DateTimeOffset now)
+    /// <summary>Writes the outcomes of one round of attempts in a transaction of their own.</summary>
+    public async Task RecordAsync(RoundOutcomes outcomes)
     {
-        if (outcomes.Count == 0)
-        {
-            return;
-        }
-
         await using var connection = await Dialect.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
+        await RecordAsync(connection, transaction, outcomes);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// Writes the outcomes of one round of attempts, and puts the claimed deliveries it did not try
+    /// (behind one that was not delivered) back in line at once.
+    /// </summary>
+    private async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, RoundOutcomes round)
+    {
+        var (outcomes, untried, now) = round;
         var rows = outcomes.Select(outcome => new
         {
             outcome.Id,
@@ -198,14 +234,17 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
             outcome.LastStatus,
             outcome.LastError,
             Done = outcome.Status == DeliveryStatus.Pending ? (long?)null : now.ToUnixTimeMilliseconds(),
-        }).ToList();
+            Attempted = outcome.AttemptedAt.ToUnixTimeMilliseconds(),
+        }).OrderBy(row => row.Id).ToList();
         if (Dialect.Provider == StoreProvider.PostgreSql)
         {
-            // One statement over arrays instead of a round trip per delivery.
+            // One statement over arrays instead of a round trip per delivery; rows locked in id order, as a claim locks them.
             await connection.ExecuteAsync(
+                "WITH locked AS (SELECT id FROM deliveries WHERE id = ANY(@Id) OR id = ANY(@Untried) ORDER BY id FOR UPDATE), " +
+                "untried AS (UPDATE deliveries SET next_attempt_at = @now WHERE id = ANY(@Untried) AND id IN (SELECT id FROM locked)) " +
                 "UPDATE deliveries AS d SET status = u.status, attempts = u.attempts, next_attempt_at = u.next, last_status = u.last_status, " +
-                "last_error = u.last_error, done_at = u.done FROM unnest(@Id, @Status, @Attempts, @Next, @LastStatus, @LastError, @Done) " +
-                "AS u(id, status, attempts, next, last_status, last_error, done) WHERE d.id = u.id",
+                "last_error = u.last_error, done_at = u.done, attempted_at = u.attempted FROM unnest(@Id, @Status, @Attempts, @Next, @LastStatus, @LastError, @Done, @Attempted) " +
+                "AS u(id, status, attempts, next, last_status, last_error, done, attempted) WHERE d.id = u.id AND d.id IN (SELECT id FROM locked)",
                 new
                 {
                     Id = rows.Select(row => row.Id).ToArray(),
@@ -215,6 +254,9 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
                     LastStatus = rows.Select(row => (long?)row.LastStatus).ToArray(),
                     LastError = rows.Select(row => row.LastError).ToArray(),
                     Done = rows.Select(row => row.Done).ToArray(),
+                    Attempted = rows.Select(row => row.Attempted).ToArray(),
+                    Untried = untried.ToArray(),
+                    now = now.ToUnixTimeMilliseconds(),
                 },
                 transaction);
         }
@@ -222,11 +264,11 @@ public sealed class DeliveryStore(TrajectoryStore store, SecretBox secrets)
         {
             await connection.ExecuteAsync(
                 "UPDATE deliveries SET status = @Status, attempts = @Attempts, next_attempt_at = @Next, last_status = @LastStatus, last_error = @LastError, " +
-                "done_at = @Done WHERE id = @Id",
+                "done_at = @Done, attempted_at = @Attempted WHERE id = @Id",
                 rows, transaction);
+            await connection.ExecuteAsync("UPDATE deliveries SET next_attempt_at = @now WHERE id IN @untried",
+                new { untried, now = now.ToUnixTimeMilliseconds() }, transaction);
         }
-
-        await transaction.CommitAsync();
     }
 
     public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(string subscriptionId, DeliveryStatus? status, CancellationToken cancellationToken)
