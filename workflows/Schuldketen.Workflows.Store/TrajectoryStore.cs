@@ -103,13 +103,15 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return (await Dialect.ParticipantsAsync(connection, trajectoryId)).Select(row => row.ToParticipant()).ToList();
     }
 
-    /// <summary>A page of the trajectories an organisation takes part in, with the total count.</summary>
+    /// <summary>A page of the trajectories an organisation takes part in, whether another follows, and the total count when asked.</summary>
     public async Task<TrajectoryPage> ListAsync(TrajectoryQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
-        var (rows, total) = await Dialect.ListAsync(
-            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1L) * query.PageSize, query.PageSize, query.Contact);
-        return new TrajectoryPage(rows.Select(row => row.ToRecord()).ToList(), total);
+        var (rows, total) = await Dialect.ListAsync(connection, query);
+        var items = rows.Take(query.PageSize).Select(row => row.ToRecord()).ToList();
+        var more = rows.Count > query.PageSize;
+        var next = more && query.Order == TrajectoryOrder.NewestChangeFirst ? ListPosition.Of(items[^1]) : null;
+        return new TrajectoryPage(items, total, more, next);
     }
 
     /// <summary>The trajectories of one resident, by the keyed hash of their BSN, newest first.</summary>

@@ -30,6 +30,21 @@ public sealed class TrajectoryReader(
 
     public async Task<PageView<TrajectoryView>> ListAsync(TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
     {
+        var (views, page) = await ReadAsync(query, reader, traceParent, cancellationToken);
+        var numbered = query.CountAll ? query.Page : (int?)null;
+        return new PageView<TrajectoryView>(views, numbered, query.PageSize, page.Total, page.Next is { } next ? ListCursor.Encode(next) : null);
+    }
+
+    /// <summary>A page of cases in any order, for pages that link to the next one themselves; only the cases on it are read.</summary>
+    public async Task<ViewedPage> PageAsync(TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
+    {
+        var (views, page) = await ReadAsync(query, reader, traceParent, cancellationToken);
+        return new ViewedPage(views, page.HasMore);
+    }
+
+    private async Task<(List<TrajectoryView> Views, TrajectoryPage Page)> ReadAsync(
+        TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
+    {
         var page = await store.ListAsync(query, cancellationToken);
         var views = new List<TrajectoryView>(page.Items.Count);
         foreach (var trajectory in page.Items)
@@ -42,7 +57,7 @@ public sealed class TrajectoryReader(
         }
 
         await store.RecordAsync(page.Items.Select(trajectory => Audit("traject-zoeken", reader, trajectory, traceParent)).ToList(), cancellationToken);
-        return new PageView<TrajectoryView>(views, query.Page, query.PageSize, page.Total);
+        return (views, page);
     }
 
     public async Task<IReadOnlyList<HistoryEntryView>?> HistoryAsync(string id, Sender reader, string? traceParent, CancellationToken cancellationToken)
@@ -114,3 +129,6 @@ public sealed class TrajectoryReader(
     private sealed record Visible(
         TrajectoryRecord Trajectory, IReadOnlyList<StoredParticipant> Participants, IReadOnlyList<DueTimer> Timers, TrajectoryDefinition Definition);
 }
+
+/// <summary>The views of one page and whether another page follows.</summary>
+public sealed record ViewedPage(IReadOnlyList<TrajectoryView> Items, bool HasMore);
