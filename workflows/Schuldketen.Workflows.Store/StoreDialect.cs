@@ -64,6 +64,12 @@ internal abstract class StoreDialect(string connectionString)
         (await connection.QueryAsync<TimerRow>(
             $"SELECT {TimerColumns} FROM timers WHERE trajectory_id = @trajectoryId ORDER BY fires_at, deadline_id", new { trajectoryId })).AsList();
 
+    /// <summary>The running timers of several trajectories at once, for a page of them.</summary>
+    public async Task<List<TimerRow>> TimersOfAsync(DbConnection connection, IReadOnlyCollection<string> trajectoryIds) =>
+        (await connection.QueryAsync<TimerRow>(
+            $"SELECT {TimerColumns} FROM timers WHERE trajectory_id IN @trajectoryIds ORDER BY trajectory_id, fires_at, deadline_id",
+            new { trajectoryIds })).AsList();
+
     public async Task<List<TimerRow>> DueTimersAsync(DbConnection connection, long now, int limit) =>
         (await connection.QueryAsync<TimerRow>(
             $"SELECT {TimerColumns} FROM timers WHERE fired_at IS NULL AND fires_at <= @now ORDER BY fires_at, trajectory_id, deadline_id LIMIT @limit",
@@ -84,6 +90,13 @@ internal abstract class StoreDialect(string connectionString)
             "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
             "contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id = @trajectoryId ORDER BY added_at, organisation",
             new { trajectoryId })).AsList();
+
+    /// <summary>The participants of several trajectories at once, for a page of them.</summary>
+    public async Task<List<ParticipantRow>> ParticipantsOfAsync(DbConnection connection, IReadOnlyCollection<string> trajectoryIds) =>
+        (await connection.QueryAsync<ParticipantRow>(
+            "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
+            "contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id IN @trajectoryIds ORDER BY trajectory_id, added_at, organisation",
+            new { trajectoryIds })).AsList();
 
     /// <summary>A page of the trajectories the query's organisation takes part in, one row more than the page when another follows, and the count if asked.</summary>
     public async Task<(List<TrajectoryRow> Page, long? Total)> ListAsync(DbConnection connection, TrajectoryQuery query)

@@ -103,6 +103,23 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return (await Dialect.ParticipantsAsync(connection, trajectoryId)).Select(row => row.ToParticipant()).ToList();
     }
 
+    /// <summary>The participants and running timers of a page of trajectories, in two reads whatever the page's size.</summary>
+    public async Task<(ILookup<string, StoredParticipant> Participants, ILookup<string, DueTimer> Timers)> CasesOfAsync(
+        IReadOnlyCollection<string> trajectoryIds, CancellationToken cancellationToken = default)
+    {
+        List<ParticipantRow> participants = [];
+        List<TimerRow> timers = [];
+        if (trajectoryIds.Count > 0)
+        {
+            await using var connection = await Dialect.OpenAsync(cancellationToken);
+            participants = await Dialect.ParticipantsOfAsync(connection, trajectoryIds);
+            timers = await Dialect.TimersOfAsync(connection, trajectoryIds);
+        }
+
+        return (participants.ToLookup(row => row.TrajectoryId, row => row.ToParticipant(), StringComparer.Ordinal),
+            timers.ToLookup(row => row.TrajectoryId, row => row.ToTimer(), StringComparer.Ordinal));
+    }
+
     /// <summary>A page of the trajectories an organisation takes part in, whether another follows, and the total count when asked.</summary>
     public async Task<TrajectoryPage> ListAsync(TrajectoryQuery query, CancellationToken cancellationToken = default)
     {

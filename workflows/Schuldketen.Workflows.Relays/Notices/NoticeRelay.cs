@@ -15,6 +15,7 @@ public sealed class NoticeRelay(NoticeStore notices, DefinitionLibrary library, 
     public async Task<int> RunOnceAsync(int limit, CancellationToken cancellationToken)
     {
         var pending = await notices.PendingAsync(limit, cancellationToken);
+        var read = new List<(string TrajectoryId, long Sequence)>();
         foreach (var trajectory in pending.GroupBy(entry => entry.Source.TrajectoryId, StringComparer.Ordinal))
         {
             foreach (var entry in trajectory.Where(entry => entry.SubjectHash is not null))
@@ -25,9 +26,10 @@ public sealed class NoticeRelay(NoticeStore notices, DefinitionLibrary library, 
                 }
             }
 
-            await notices.AdvanceAsync(trajectory.Key, trajectory.Max(entry => entry.Source.Sequence), cancellationToken);
+            read.Add((trajectory.Key, trajectory.Max(entry => entry.Source.Sequence)));
         }
 
+        await notices.AdvanceAsync(read, cancellationToken);
         await notices.MoveCursorAsync(pending, limit, cancellationToken);
         return pending.Count;
     }

@@ -46,15 +46,11 @@ public sealed class TrajectoryReader(
         TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
     {
         var page = await store.ListAsync(query, cancellationToken);
-        var views = new List<TrajectoryView>(page.Items.Count);
-        foreach (var trajectory in page.Items)
-        {
-            // Only the case handlers' projection shows participants and deadlines; the others need no more reads.
-            var (participants, timers) = HandlesCase(reader.Role)
-                ? (await store.ParticipantsAsync(trajectory.Id, cancellationToken), await store.TimersAsync(trajectory.Id, cancellationToken))
-                : ([], []);
-            views.Add(projector.Project(trajectory, participants, timers, reader.Role, Today));
-        }
+        // Only the case handlers' projection shows participants and deadlines; the others need no more reads.
+        var (participants, timers) = await store.CasesOfAsync(HandlesCase(reader.Role) ? page.Items.Select(trajectory => trajectory.Id).ToList() : [],
+            cancellationToken);
+        var views = page.Items.Select(trajectory => projector.Project(
+            trajectory, participants[trajectory.Id].ToList(), timers[trajectory.Id].ToList(), reader.Role, Today)).ToList();
 
         await store.RecordAsync(page.Items.Select(trajectory => Audit("traject-zoeken", reader, trajectory, traceParent)).ToList(), cancellationToken);
         return (views, page);

@@ -56,13 +56,28 @@ public sealed class NoticeStore(TrajectoryStore store)
         await connection.ExecuteAsync("UPDATE notice_cursor SET recorded_at = @to WHERE id = 1 AND recorded_at < @to", new { to });
     }
 
-    public async Task AdvanceAsync(string trajectoryId, long sequence, CancellationToken cancellationToken)
+    /// <summary>Moves the reading position of each trajectory on to its sequence, in one statement; never back.</summary>
+    public async Task AdvanceAsync(IReadOnlyList<(string TrajectoryId, long Sequence)> positions, CancellationToken cancellationToken)
     {
+        if (positions.Count == 0)
+        {
+            return;
+        }
+
+        var parameters = new DynamicParameters();
+        var values = new List<string>(positions.Count);
+        for (var i = 0; i < positions.Count; i++)
+        {
+            values.Add($"(@t{i}, @s{i})");
+            parameters.Add($"t{i}", positions[i].TrajectoryId);
+            parameters.Add($"s{i}", positions[i].Sequence);
+        }
+
         await using var connection = await store.Dialect.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "INSERT INTO notice_progress (trajectory_id, sequence) VALUES (@trajectoryId, @sequence) " +
+            $"INSERT INTO notice_progress (trajectory_id, sequence) VALUES {string.Join(", ", values)} " +
             "ON CONFLICT (trajectory_id) DO UPDATE SET sequence = excluded.sequence WHERE notice_progress.sequence < excluded.sequence",
-            new { trajectoryId, sequence });
+            parameters);
     }
 
     /// <summary>Keeps a notice in the inbox; a repeat of the same entry and kind changes nothing.</summary>
