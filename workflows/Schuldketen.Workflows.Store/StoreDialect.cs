@@ -22,6 +22,9 @@ internal abstract class StoreDialect(string connectionString)
 
     protected string ConnectionString => connectionString;
 
+    /// <summary>Membership of an array parameter: Npgsql sends the array as one value, Dapper spreads it into a list for SQLite.</summary>
+    private string AnyOf(string parameter) => Provider == StoreProvider.PostgreSql ? $"= ANY({parameter})" : $"IN {parameter}";
+
     public abstract StoreProvider Provider { get; }
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -67,8 +70,8 @@ internal abstract class StoreDialect(string connectionString)
     /// <summary>The running timers of several trajectories at once, for a page of them.</summary>
     public async Task<List<TimerRow>> TimersOfAsync(DbConnection connection, IReadOnlyCollection<string> trajectoryIds) =>
         (await connection.QueryAsync<TimerRow>(
-            $"SELECT {TimerColumns} FROM timers WHERE trajectory_id IN @trajectoryIds ORDER BY trajectory_id, fires_at, deadline_id",
-            new { trajectoryIds })).AsList();
+            $"SELECT {TimerColumns} FROM timers WHERE trajectory_id {AnyOf("@trajectoryIds")} ORDER BY trajectory_id, fires_at, deadline_id",
+            new { trajectoryIds = trajectoryIds.ToArray() })).AsList();
 
     public async Task<List<TimerRow>> DueTimersAsync(DbConnection connection, long now, int limit) =>
         (await connection.QueryAsync<TimerRow>(
@@ -95,8 +98,9 @@ internal abstract class StoreDialect(string connectionString)
     public async Task<List<ParticipantRow>> ParticipantsOfAsync(DbConnection connection, IReadOnlyCollection<string> trajectoryIds) =>
         (await connection.QueryAsync<ParticipantRow>(
             "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
-            "contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id IN @trajectoryIds ORDER BY trajectory_id, added_at, organisation",
-            new { trajectoryIds })).AsList();
+            $"contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id {AnyOf("@trajectoryIds")} " +
+            "ORDER BY trajectory_id, added_at, organisation",
+            new { trajectoryIds = trajectoryIds.ToArray() })).AsList();
 
     /// <summary>A page of the trajectories the query's organisation takes part in, one row more than the page when another follows, and the count if asked.</summary>
     public async Task<(List<TrajectoryRow> Page, long? Total)> ListAsync(DbConnection connection, TrajectoryQuery query)
