@@ -55,7 +55,11 @@ internal static class ScaleBenchmark
         try
         {
             // The demo's own trajectories and people first: the seed only fills an empty database.
-            await (await BenchHub.StartAsync(provider, options.Postgres, hubSettings)).DisposeAsync();
+            await using (var demo = await BenchHub.StartAsync(provider, options.Postgres, hubSettings))
+            {
+                await CatchUpAsync(demo);
+            }
+
             var lines = new List<string> { await SeedAsync(provider, database, options) };
             await using var hub = await BenchHub.StartAsync(provider, options.Postgres, hubSettings);
             await CatchUpAsync(hub);
@@ -64,7 +68,7 @@ internal static class ScaleBenchmark
             var measured = new List<(string Name, double P99)>();
             foreach (var read in reads)
             {
-                for (var n = 0; n < 20; n++)
+                for (var n = 0; n < 50; n++)
                 {
                     await ScaleReads.SendAsync(read, n);
                 }
@@ -109,14 +113,18 @@ internal static class ScaleBenchmark
         var (events, perSecond) = await ScaleSeed.RunAsync(store, options.Trajectories, options.Clients, DateTimeOffset.UtcNow);
         var firing = Stopwatch.StartNew();
         var fired = await ScaleSeed.FirePassedDeadlinesAsync(store);
+        var firingSeconds = firing.Elapsed.TotalSeconds;
+        var settling = Stopwatch.StartNew();
+        var (published, _) = await ScaleSeed.SettleRelaysAsync(store);
         var line = string.Create(CultureInfo.InvariantCulture,
             $"scale-seed {provider} trajectories={options.Trajectories} events={events} events_per_s={perSecond:F0} " +
-            $"deadlines_fired={fired} firing_s={firing.Elapsed.TotalSeconds:F0} writers={settings.Writers} max_batch={settings.MaxBatch}");
+            $"deadlines_fired={fired} firing_s={firingSeconds:F0} outbox_marked_published={published} settle_s={settling.Elapsed.TotalSeconds:F0} " +
+            $"writers={settings.Writers} max_batch={settings.MaxBatch}");
         Console.WriteLine(line);
         return line;
     }
 
-    /// <summary>Waits until the hub's resident-notice relay has read the seeded history, so the reads are measured alone.</summary>
+    /// <summary>Waits until the hub's resident-notice relay has read all history, so the reads are measured alone.</summary>
     private static async Task CatchUpAsync(HubServer hub)
     {
         var notices = new NoticeStore(hub.Store);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dapper;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Workflows.Calendar;
@@ -120,6 +121,20 @@ internal static class ScaleSeed
         }
 
         return fired;
+    }
+
+    /// <summary>
+    /// Stands in for what the relays did over those two years: the seeded events count as published on the bus, and the
+    /// resident-notice relay's cursor is past them (the seeded trajectories hold no BSN, so no resident has notices to get).
+    /// Otherwise the hub would spend its first minutes publishing millions of old events while the reads are measured.
+    /// </summary>
+    public static async Task<(int Published, long Cursor)> SettleRelaysAsync(TrajectoryStore store)
+    {
+        await using var connection = await store.Dialect.OpenAsync(CancellationToken.None);
+        var published = await connection.ExecuteAsync("UPDATE outbox SET published_at = created_at WHERE published_at IS NULL", commandTimeout: 3600);
+        var cursor = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(max(recorded_at), 0) + 1 FROM history", commandTimeout: 3600);
+        await connection.ExecuteAsync("UPDATE notice_cursor SET recorded_at = @cursor WHERE id = 1 AND recorded_at < @cursor", new { cursor });
+        return (published, cursor);
     }
 
     private static IEnumerable<IncomingEvent> Journey(int index, int trajectories, DateTimeOffset now)
