@@ -26,5 +26,10 @@ if (args is ["bus", .. var bus])
     return await BusBenchmark.RunAsync(bus);
 }
 
+if (args is ["scale", .. var scale])
+{
+    return await ScaleBenchmark.RunAsync(scale);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
 return 0;

@@ -326,7 +326,8 @@ public class AccessTests
         Assert.Equal([elsewhere], await ListIdsAsync(otherCounsellor));
         Assert.Equal([second], await ListIdsAsync(creditor));
         var creditorPage = await GetJsonAsync(creditor, "/api/v1/trajectories");
-        Assert.Equal(1, creditorPage.GetProperty("total").GetInt64());
+        Assert.Equal(1, creditorPage.GetProperty("items").GetArrayLength());
+        Assert.False(creditorPage.TryGetProperty("nextCursor", out _));
         Assert.Equal(["audience", "closed", "id", "receivesDebtHelp"], PropertyNames(creditorPage.GetProperty("items")[0]));
     }
 
@@ -354,6 +355,65 @@ public class AccessTests
 
         var problem = await PartnerApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "ongeldige-parameter");
         Assert.Equal(["pageSize", "deadlineWithinDays"], PartnerApi.InvalidParamNames(problem));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Following_the_next_links_lists_every_trajectory_once_newest_change_first_and_the_deprecated_pages_still_count(string provider)
+    {
+        await using var hub = await HubServer.StartAsync(provider);
+        using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
+        var registered = new List<string>();
+        foreach (var bsn in new[] { "111222333", "123456782", "367418253", "111222345", "111222357" })
+        {
+            registered.Add(await PartnerApi.RegisterAsync(municipality, bsn));
+        }
+
+        // The first one changes last, so it leads the list.
+        hub.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PartnerApi.SendAsync(municipality, Municipality, EventTypes.CrisisCheckCompleted, registered[0], PartnerApi.NoCrisis());
+        var listed = new List<string>();
+        var pages = 0;
+        for (var path = "/api/v1/trajectories?pageSize=2"; ; pages++)
+        {
+            var page = await GetJsonAsync(municipality, path);
+            Assert.False(page.TryGetProperty("total", out _));
+            listed.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!));
+            if (!page.TryGetProperty("next", out var next))
+            {
+                Assert.False(page.TryGetProperty("nextCursor", out _));
+                break;
+            }
+
+            Assert.Contains($"cursor={Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!)}", next.GetString(), StringComparison.Ordinal);
+            path = next.GetString()!;
+        }
+
+        var numbered = await GetJsonAsync(municipality, "/api/v1/trajectories?page=2&pageSize=2");
+        Assert.Equal(2, pages);
+        Assert.Equal(registered[0], listed[0]);
+        Assert.Equal(registered.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal((5L, 2), (numbered.GetProperty("total").GetInt64(), numbered.GetProperty("page").GetInt32()));
+        Assert.Equal(listed[2..4], numbered.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!));
+    }
+
+    [Theory]
+    [InlineData("bm90LWEtY3Vyc29y")]
+    [InlineData("v1:1:x")]
+    [InlineData("djE6MTIzOg")]
+    public async Task A_cursor_the_hub_did_not_give_out_is_refused_naming_cursor(string cursor)
+    {
+        await using var hub = await HubServer.StartAsync(TestDatabase.Sqlite);
+        using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
+
+        using var response = await municipality.GetAsync($"/api/v1/trajectories?cursor={cursor}");
+        using var both = await municipality.GetAsync($"/api/v1/trajectories?cursor={cursor}&page=2");
+
+        var problem = await PartnerApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "ongeldige-parameter");
+        Assert.Equal(["cursor"], PartnerApi.InvalidParamNames(problem));
+        Assert.Contains("nextCursor", problem.GetProperty("invalidParams")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var twice = await PartnerApi.AssertProblemAsync(both, HttpStatusCode.BadRequest, "ongeldige-parameter");
+        Assert.Equal(["cursor", "page"], PartnerApi.InvalidParamNames(twice));
     }
 
     [Theory]

@@ -60,6 +60,22 @@ public class OpenApiTests
     }
 
     [Fact]
+    public async Task The_list_documents_page_as_deprecated_and_cursor_as_the_way_to_read_on()
+    {
+        await using var hub = await HubServer.StartAsync(TestDatabase.Sqlite);
+        using var client = hub.Client();
+        using var json = JsonDocument.Parse(await client.GetStringAsync(DocumentPath));
+
+        var list = json.RootElement.GetProperty("paths").EnumerateObject()
+            .Single(path => path.Name.EndsWith("/trajectories", StringComparison.Ordinal)).Value.GetProperty("get");
+        var parameters = list.GetProperty("parameters").EnumerateArray().ToDictionary(parameter => parameter.GetProperty("name").GetString()!);
+
+        Assert.True(parameters["page"].GetProperty("deprecated").GetBoolean());
+        Assert.False(parameters["cursor"].TryGetProperty("deprecated", out var cursorDeprecated) && cursorDeprecated.GetBoolean());
+        Assert.Contains("page parameter is deprecated", list.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_interactive_documentation_is_served_as_HTML()
     {
         await using var hub = await HubServer.StartAsync(TestDatabase.Sqlite);

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Schuldketen.Contracts;
+using Schuldketen.Functions.Dashboard;
 using Schuldketen.Functions.Demo;
 using static Microsoft.Playwright.Assertions;
 
@@ -79,5 +80,46 @@ public sealed class WorkplaceTests(Chromium chromium) : IAsyncLifetime
         var shown = await counsellor.Page.Locator("tbody tr td:first-child").AllInnerTextsAsync();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_team_sees_the_cases_at_risk_first_a_page_at_a_time_and_only_the_cases_shown_are_read()
+    {
+        await using var team = await Visitor.OpenAsync(chromium, hub);
+        await team.LoginAsStaffAsync(MunicipalTeam);
+        var page = team.Page;
+        var rows = page.Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(CaseloadPage.PageSize);
+        var first = await page.Locator("tbody tr td:first-child").AllInnerTextsAsync();
+        var risks = await page.Locator("tbody tr td:nth-child(4)").AllInnerTextsAsync();
+        var rest = Enumerable.Range(0, DemoSeed.JourneyCount).Select(DemoSeed.TrajectoryId).Except(first).ToList();
+        var readBefore = await SearchedAsync(rest);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(DemoSeed.JourneyCount - CaseloadPage.PageSize);
+        var second = await page.Locator("tbody tr td:first-child").AllInnerTextsAsync();
+
+        // Overdue cases lead, then those due within 5 working days, then the rest.
+        var ranks = risks.Select(risk => risk.Contains("voorbij", StringComparison.Ordinal) ? 2 : risk.Contains("binnen", StringComparison.Ordinal) ? 1 : 0).ToList();
+        Assert.Equal(ranks.OrderDescending(), ranks);
+        Assert.Contains(2, ranks);
+        Assert.Equal(rest.Order(StringComparer.Ordinal), second.Order(StringComparer.Ordinal));
+        Assert.Equal(0, readBefore);
+        Assert.Equal(rest.Count, await SearchedAsync(rest));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Vorige pagina" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>How many of these trajectories the team's caseload has read, by its audit entries.</summary>
+    private async Task<int> SearchedAsync(IEnumerable<string> ids)
+    {
+        var read = 0;
+        foreach (var id in ids)
+        {
+            var audit = await hub.Store.AuditOfTrajectoryAsync(id);
+            read += audit.Any(entry => entry is { Activity: "traject-zoeken", ActorPerson: "medewerker-kcc" }) ? 1 : 0;
+        }
+
+        return read;
     }
 }

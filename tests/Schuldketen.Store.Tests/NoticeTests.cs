@@ -42,6 +42,27 @@ public class NoticeTests
         Assert.Empty(await notices.InboxAsync("hash-trj-2", CancellationToken.None));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Residents_hear_of_what_is_recorded_after_the_relay_moved_on_and_nothing_twice(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        var sent = new List<(string Subject, ResidentNotice Notice)>();
+        var relay = new NoticeRelay(new NoticeStore(harness.Store), harness.Engine.Library, new RecordingNotifier(sent));
+        await harness.Store.ApplyAsync(Registration("trj-1", Monday));
+        Assert.Equal(1, await relay.RunOnceAsync(500, CancellationToken.None));
+
+        // Well past the window a late commit may land in, so the relay's cursor moves beyond the first registration.
+        harness.Clock.Advance(NoticeStore.LateCommit * 3);
+        Assert.Equal(0, await relay.RunOnceAsync(500, CancellationToken.None));
+        await harness.Store.ApplyAsync(Registration("trj-2", Monday));
+        Assert.Equal(1, await relay.RunOnceAsync(2, CancellationToken.None));
+        harness.Clock.Advance(NoticeStore.LateCommit * 3);
+        Assert.Equal(0, await relay.RunOnceAsync(500, CancellationToken.None));
+
+        Assert.Equal([("hash-trj-1", "trj-1"), ("hash-trj-2", "trj-2")], sent.Select(notice => (notice.Subject, notice.Notice.TrajectoryId)));
+    }
+
     private sealed class RecordingNotifier(List<(string, ResidentNotice)> sent) : INotifier
     {
         public Task NotifyAsync(string subjectHash, ResidentNotice notice, CancellationToken cancellationToken)

@@ -46,9 +46,9 @@ public class ParticipantTests
             [(Municipality, "gemeente", null), (Creditor, "schuldeiser", null), (OtherCounsellor, "schuldhulpverlener", "Jan Jansen")],
             (await harness.Store.ParticipantsAsync("trj-1")).Select(p => (p.Organisation, p.Role, p.ContactName)).OrderBy(p => p.Organisation == Municipality ? 0 : 1).ThenBy(p => p.Role));
 
-        Assert.Equal(2, (await harness.Store.ListAsync(new TrajectoryQuery(Municipality))).Total);
+        Assert.Equal(2, (await harness.Store.ListAsync(new TrajectoryQuery(Municipality))).Items.Count);
         Assert.Equal(["trj-1"], (await harness.Store.ListAsync(new TrajectoryQuery(Creditor))).Items.Select(t => t.Id));
-        Assert.Equal(0, (await harness.Store.ListAsync(new TrajectoryQuery(Counsellor))).Total);
+        Assert.Empty((await harness.Store.ListAsync(new TrajectoryQuery(Counsellor))).Items);
         Assert.Equal(["trj-1"], (await harness.Store.ListAsync(new TrajectoryQuery(OtherCounsellor))).Items.Select(t => t.Id));
     }
 
@@ -70,7 +70,7 @@ public class ParticipantTests
         Assert.Equal((ApplyStatus.Accepted, "eerste-gesprek"), (later.Status, later.Phase));
         Assert.Equal(ApplyStatus.UnknownTrajectory, byGp.Status);
         Assert.DoesNotContain(await harness.Store.ParticipantsAsync("trj-1"), p => p.Organisation == Gp);
-        Assert.Equal(0, (await harness.Store.ListAsync(new TrajectoryQuery(Gp))).Total);
+        Assert.Empty((await harness.Store.ListAsync(new TrajectoryQuery(Gp))).Items);
         var history = await harness.Store.HistoryAsync("trj-1");
         Assert.Equal(
             [EventTypes.Registered, EventTypes.ParticipantLinked, EventTypes.ParticipantUnlinked, EventTypes.CrisisCheckCompleted],
@@ -117,12 +117,74 @@ public class ParticipantTests
         // The first five had their crisis check. Of the rest, those registered on or before Wednesday 25 February
         // (i = 5..24) have their crisis clock (3 working days) due on or before Monday 2 March.
         var dueByMonday = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, DueBy: new DateOnly(2026, 3, 2)));
-        var secondPage = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, Page: 2, PageSize: 10));
+        var secondPage = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, Page: 2, PageSize: 10) { CountAll = true });
 
-        Assert.Equal(5, inConversation.Total);
+        Assert.Equal(5, inConversation.Items.Count);
         Assert.All(inConversation.Items, t => Assert.Equal("eerste-gesprek", t.Phase));
-        Assert.Equal(20, dueByMonday.Total);
+        Assert.Equal((20, false), (dueByMonday.Items.Count, dueByMonday.HasMore));
         Assert.Equal((25L, 10), (secondPage.Total, secondPage.Items.Count));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reading_on_from_each_pages_position_lists_every_trajectory_once_newest_change_first_without_counting(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        for (var i = 0; i < 23; i++)
+        {
+            await harness.Store.ApplyAsync(Registration($"trj-{i:D2}", Monday.AddDays(-i)));
+        }
+
+        // Changed a minute later, so it leads; the others share one change instant and follow by id.
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        await harness.Store.ApplyAsync(Event("trj-17", EventTypes.CrisisCheckCompleted, Monday, guard: Guards.NoCrisis));
+        var numbered = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, PageSize: 100) { CountAll = true });
+        var read = new List<string>();
+        var pages = 0;
+        ListPosition? after = null;
+        do
+        {
+            var page = await harness.Store.ListAsync(new TrajectoryQuery(Municipality, PageSize: 5) { After = after });
+            Assert.Null(page.Total);
+            read.AddRange(page.Items.Select(t => t.Id));
+            after = page.Next;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(5, pages);
+        Assert.Equal(23, read.Distinct().Count());
+        Assert.Equal(numbered.Items.Select(t => t.Id), read);
+        Assert.Equal("trj-17", read[0]);
+        Assert.Equal(23L, numbered.Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_deadline_order_puts_the_earliest_running_deadline_first_and_those_without_one_last(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        // A week apart, so each crisis check is due on another day, the earliest registered first.
+        for (var i = 0; i < 6; i++)
+        {
+            await harness.Store.ApplyAsync(Registration($"trj-{i}", Monday.AddDays(-7 * i)));
+        }
+
+        // A closed trajectory has no running deadline.
+        await harness.Store.ApplyAsync(Event("trj-5", EventTypes.DroppedOut, Monday, CounsellorSender, outcome: "uitval"));
+        var query = new TrajectoryQuery(Municipality, PageSize: 4) { Order = TrajectoryOrder.EarliestDeadlineFirst };
+
+        var first = await harness.Store.ListAsync(query);
+        var second = await harness.Store.ListAsync(query with { Page = 2 });
+        var dueSoon = await harness.Store.ListAsync(query with { DueBy = new DateOnly(2026, 3, 2) });
+
+        Assert.Equal(["trj-4", "trj-3", "trj-2", "trj-1"], first.Items.Select(t => t.Id));
+        Assert.True(first.HasMore);
+        Assert.Null(first.Next);
+        Assert.Equal(["trj-0", "trj-5"], second.Items.Select(t => t.Id));
+        Assert.False(second.HasMore);
+        Assert.Equal(["trj-4", "trj-3", "trj-2", "trj-1"], dueSoon.Items.Select(t => t.Id));
+        Assert.False(dueSoon.HasMore);
     }
 
     private static IncomingEvent Unlink(string trajectoryId, string organisation, Sender sender, PartnerRole role = PartnerRole.GeneralPractitioner) =>

@@ -12,7 +12,7 @@ namespace Schuldketen.Workflows.Store;
 /// </summary>
 internal abstract class StoreDialect(string connectionString)
 {
-    protected const string TrajectoryColumns =
+    internal const string TrajectoryColumns =
         "id AS Id, definition_id AS DefinitionId, definition_version AS DefinitionVersion, phase AS Phase, outcome AS Outcome, " +
         "version AS Version, sequence AS Sequence, municipality AS Municipality, subject_hash AS SubjectHash, " +
         "subject_cipher AS SubjectCipher, started_at AS StartedAt, updated_at AS UpdatedAt";
@@ -22,6 +22,9 @@ internal abstract class StoreDialect(string connectionString)
         "fires_at AS FiresAt, fired_at AS FiredAt";
 
     protected string ConnectionString => connectionString;
+
+    /// <summary>Membership of an array parameter: Npgsql sends the array as one value, Dapper spreads it into a list for SQLite.</summary>
+    private string AnyOf(string parameter) => Provider == StoreProvider.PostgreSql ? $"= ANY({parameter})" : $"IN {parameter}";
 
     public abstract StoreProvider Provider { get; }
 
@@ -65,6 +68,12 @@ internal abstract class StoreDialect(string connectionString)
         (await connection.QueryAsync<TimerRow>(
             $"SELECT {TimerColumns} FROM timers WHERE trajectory_id = @trajectoryId ORDER BY fires_at, deadline_id", new { trajectoryId })).AsList();
 
+    /// <summary>The running timers of several trajectories at once, for a page of them.</summary>
+    public async Task<List<TimerRow>> TimersOfAsync(DbConnection connection, IReadOnlyCollection<string> trajectoryIds) =>
+        (await connection.QueryAsync<TimerRow>(
+            $"SELECT {TimerColumns} FROM timers WHERE trajectory_id {AnyOf("@trajectoryIds")} ORDER BY trajectory_id, fires_at, deadline_id",
+            new { trajectoryIds = trajectoryIds.ToArray() })).AsList();
+
     public async Task<List<TimerRow>> DueTimersAsync(DbConnection connection, long now, int limit) =>
         (await connection.QueryAsync<TimerRow>(
             $"SELECT {TimerColumns} FROM timers WHERE fired_at IS NULL AND fires_at <= @now ORDER BY fires_at, trajectory_id, deadline_id LIMIT @limit",
@@ -86,22 +95,26 @@ internal abstract class StoreDialect(string connectionString)
             "contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id = @trajectoryId ORDER BY added_at, organisation",
             new { trajectoryId })).AsList();
 
-    /// <summary>A page of the trajectories <paramref name="organisation"/> takes part in, newest change first, and how many there are in all.</summary>
-    public async Task<(List<TrajectoryRow> Page, long Total)> ListAsync(
-        DbConnection connection, string organisation, string? phase, string? dueBy, long offset, int limit, string? contact = null)
+    /// <summary>The participants of several trajectories at once, for a page of them.</summary>
+    public async Task<List<ParticipantRow>> ParticipantsOfAsync(DbConnection connection, IReadOnlyCollection<string> trajectoryIds) =>
+        (await connection.QueryAsync<ParticipantRow>(
+            "SELECT trajectory_id AS TrajectoryId, organisation AS Organisation, role AS Role, contact_name AS ContactName, " +
+            $"contact_id AS ContactId, added_at AS AddedAt FROM participants WHERE trajectory_id {AnyOf("@trajectoryIds")} " +
+            "ORDER BY trajectory_id, added_at, organisation",
+            new { trajectoryIds = trajectoryIds.ToArray() })).AsList();
+
+    /// <summary>A page of the trajectories the query's organisation takes part in, one row more than the page when another follows, and the count if asked.</summary>
+    public async Task<(List<TrajectoryRow> Page, long? Total)> ListAsync(DbConnection connection, TrajectoryQuery query)
     {
-        const string from =
-            "FROM trajectories t " +
-            "WHERE EXISTS (SELECT 1 FROM participants p WHERE p.trajectory_id = t.id AND p.organisation = @organisation " +
-            "AND (@contact IS NULL OR p.contact_id = @contact)) " +
-            "AND (@phase IS NULL OR t.phase = @phase) " +
-            "AND (@dueBy IS NULL OR EXISTS (SELECT 1 FROM timers m WHERE m.trajectory_id = t.id AND m.due_on <= @dueBy))";
-        var parameters = new { organisation, phase, dueBy, offset, limit, contact };
-        var page = await connection.QueryAsync<TrajectoryRow>(
-            $"SELECT {TrajectoryColumns.Replace("id AS Id", "t.id AS Id", StringComparison.Ordinal)} {from} ORDER BY t.updated_at DESC, t.id LIMIT @limit OFFSET @offset",
-            parameters);
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {from}", parameters);
-        return (page.AsList(), total);
+        var (sql, parameters) = TrajectoryListSql.Page(query);
+        var page = (await connection.QueryAsync<TrajectoryRow>(sql, parameters)).AsList();
+        if (!query.CountAll)
+        {
+            return (page, null);
+        }
+
+        var (count, countParameters) = TrajectoryListSql.Count(query);
+        return (page, await connection.ExecuteScalarAsync<long>(count, countParameters));
     }
 
     public async Task<List<TrajectoryRow>> OfSubjectAsync(DbConnection connection, string subjectHash) =>

@@ -111,13 +111,32 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return (await Dialect.ParticipantsAsync(connection, trajectoryId)).Select(row => row.ToParticipant()).ToList();
     }
 
-    /// <summary>A page of the trajectories an organisation takes part in, with the total count.</summary>
+    /// <summary>The participants and running timers of a page of trajectories, in two reads whatever the page's size.</summary>
+    public async Task<(ILookup<string, StoredParticipant> Participants, ILookup<string, DueTimer> Timers)> CasesOfAsync(
+        IReadOnlyCollection<string> trajectoryIds, CancellationToken cancellationToken = default)
+    {
+        List<ParticipantRow> participants = [];
+        List<TimerRow> timers = [];
+        if (trajectoryIds.Count > 0)
+        {
+            await using var connection = await Dialect.OpenAsync(cancellationToken);
+            participants = await Dialect.ParticipantsOfAsync(connection, trajectoryIds);
+            timers = await Dialect.TimersOfAsync(connection, trajectoryIds);
+        }
+
+        return (participants.ToLookup(row => row.TrajectoryId, row => row.ToParticipant(), StringComparer.Ordinal),
+            timers.ToLookup(row => row.TrajectoryId, row => row.ToTimer(), StringComparer.Ordinal));
+    }
+
+    /// <summary>A page of the trajectories an organisation takes part in, whether another follows, and the total count when asked.</summary>
     public async Task<TrajectoryPage> ListAsync(TrajectoryQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
-        var (rows, total) = await Dialect.ListAsync(
-            connection, query.Organisation, query.Phase, query.DueBy?.ToString("O"), (query.Page - 1L) * query.PageSize, query.PageSize, query.Contact);
-        return new TrajectoryPage(rows.Select(row => row.ToRecord()).ToList(), total);
+        var (rows, total) = await Dialect.ListAsync(connection, query);
+        var items = rows.Take(query.PageSize).Select(row => row.ToRecord()).ToList();
+        var more = rows.Count > query.PageSize;
+        var next = more && query.Order == TrajectoryOrder.NewestChangeFirst ? ListPosition.Of(items[^1]) : null;
+        return new TrajectoryPage(items, total, more, next);
     }
 
     /// <summary>The trajectories of one resident, by the keyed hash of their BSN, newest first.</summary>

@@ -20,5 +20,12 @@ public sealed record NextEventsView(string? Phase, IReadOnlyList<NextEventView> 
 
 public sealed record NextEventView(string Type, string Description);
 
-/// <summary>A page of a list, as the API Design Rules ask: the items and where the page stands.</summary>
-public sealed record PageView<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+/// <summary>
+/// A page of a list, as the API Design Rules ask: the items and where the page stands. <see cref="NextCursor"/> (and the
+/// <see cref="Next"/> link carrying it) reads on after this page, absent on the last one; <see cref="Page"/> and
+/// <see cref="Total"/> only for the deprecated page-numbered reads.
+/// </summary>
+public sealed record PageView<T>(IReadOnlyList<T> Items, int? Page, int PageSize, long? Total, string? NextCursor)
+{
+    public string? Next { get; init; }
+}

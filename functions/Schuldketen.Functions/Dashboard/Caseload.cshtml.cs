@@ -14,13 +14,15 @@ using Schuldketen.Workflows.Workplace;
 namespace Schuldketen.Functions.Dashboard;
 
 /// <summary>
-/// The caseload: a counsellor's own trajectories (the municipality's team sees all of its own), with
-/// phase, next deadline and risk, filtered by phase and risk. Every trajectory listed is an audited read.
+/// The caseload: a counsellor's own trajectories (the municipality's team sees all of its own), the cases at risk first
+/// (the earliest running deadline first, so overdue ones lead), with phase, next deadline and risk, filtered by phase and
+/// risk in the query, a page at a time. Every trajectory shown is an audited read; those on other pages are not read.
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
 public sealed class CaseloadPage(TrajectoryReader reader, DeadlineRisk risk, DefinitionLibrary library, TimeProvider time) : PageModel
 {
-    private const int MaxCases = 500;
+    public const int PageSize = 25;
+    private const int LastPage = 10_000;
 
     [BindProperty(SupportsGet = true)]
     public string? Fase { get; set; }
@@ -28,7 +30,12 @@ public sealed class CaseloadPage(TrajectoryReader reader, DeadlineRisk risk, Def
     [BindProperty(SupportsGet = true)]
     public string? Risico { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int Pagina { get; set; } = 1;
+
     public bool IsTeam { get; private set; }
+
+    public bool HasNext { get; private set; }
 
     public IReadOnlyList<Phase> Phases => library.All.SelectMany(definition => definition.Phases).DistinctBy(phase => phase.Id).ToList();
 
@@ -38,23 +45,30 @@ public sealed class CaseloadPage(TrajectoryReader reader, DeadlineRisk risk, Def
     {
         var caller = PageSchemes.StaffOf(User)!;
         IsTeam = caller.Role == PartnerRole.Municipality;
-        var phase = string.IsNullOrEmpty(Fase) ? null : Fase;
-        var page = await reader.ListAsync(
-            new TrajectoryQuery(caller.Organisation, phase, PageSize: MaxCases, Contact: IsTeam ? null : caller.Person),
-            caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
+        Pagina = Math.Clamp(Pagina, 1, LastPage);
         var today = time.GetUtcNow().ToDutchDate();
+        var dueBy = Risico switch
+        {
+            "risico" => risk.NearBy(today),
+            "voorbij" => DeadlineRisk.PassedBy(today),
+            _ => (DateOnly?)null,
+        };
+        var query = new TrajectoryQuery(caller.Organisation, string.IsNullOrEmpty(Fase) ? null : Fase, dueBy, Pagina, PageSize,
+            IsTeam ? null : caller.Person) { Order = TrajectoryOrder.EarliestDeadlineFirst };
+        var page = await reader.PageAsync(query, caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
+        HasNext = page.HasMore;
         Rows = page.Items.OfType<CaseView>()
             .Select(view => new CaseRow(view.Id, view.Phase.Title, view.OpenDeadlines.MinBy(deadline => deadline.DueOn),
                 risk.Worst(view.OpenDeadlines.Select(deadline => deadline.DueOn), today)))
-            .Where(row => Risico switch
-            {
-                "risico" => row.Risk != RiskLevel.None,
-                "voorbij" => row.Risk == RiskLevel.Passed,
-                _ => true,
-            })
-            .OrderByDescending(row => row.Risk)
-            .ThenBy(row => row.Next?.DueOn ?? DateOnly.MaxValue)
-            .ThenBy(row => row.Id, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The link to another page of the same filter.</summary>
+    public string PageLink(int page) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/werkplek", new Dictionary<string, string?>
+        {
+            ["fase"] = Fase,
+            ["risico"] = Risico,
+            ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(pair => !string.IsNullOrEmpty(pair.Value)));
 }

@@ -55,7 +55,7 @@ public sealed class DemoSeed(TrajectoryStore store, SubjectProtector protector, 
 
     public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        if ((await store.ListAsync(new TrajectoryQuery(Municipality.Oin, PageSize: 1), cancellationToken)).Total > 0)
+        if ((await store.ListAsync(new TrajectoryQuery(Municipality.Oin, PageSize: 1), cancellationToken)).Items.Count > 0)
         {
             return 0;
         }

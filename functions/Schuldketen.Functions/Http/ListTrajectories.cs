@@ -1,5 +1,8 @@
 using System.ComponentModel;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.OpenApi;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Problems;
@@ -11,7 +14,8 @@ namespace Schuldketen.Functions.Http;
 
 /// <summary>
 /// <c>GET /api/v1/trajectories</c>: the trajectories the caller's organisation takes part in, newest
-/// change first, filtered by phase or by a deadline due within some days (overdue ones included).
+/// change first, filtered by phase or by a deadline due within some days (overdue ones included). Paged by an
+/// opaque cursor, so a deep page costs what the first does; the numbered pages stay for existing clients.
 /// </summary>
 public static class ListTrajectories
 {
@@ -24,7 +28,18 @@ public static class ListTrajectories
             .WithSummary("List the trajectories your organisation takes part in")
             .WithDescription(
                 "The trajectories your organisation takes part in, newest change first, each in your audience's projection. " +
-                "Filter by phase, or by a deadline due within some days (overdue ones included).")
+                "Filter by phase, or by a deadline due within some days (overdue ones included). " +
+                "Read on with the cursor in nextCursor (or follow the next link) until a page has none. " +
+                "The page parameter is deprecated: it still gives numbered pages with the total count, but a deep page is slow; use cursor.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                {
+                    parameter.Deprecated = parameter.Name == "page";
+                }
+
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -36,7 +51,8 @@ public static class ListTrajectories
         [Description("Only trajectories in this phase (its id, at most 64 characters).")] string? phase = null,
         [Description("Only trajectories with an open deadline due within this many days from today, 0 to 366; overdue ones included.")]
         int? deadlineWithinDays = null,
-        [Description("The page to read, from 1.")] int page = 1,
+        [Description("Where to read on: the nextCursor of the page before. Leave it out for the first page.")] string? cursor = null,
+        [Description("Deprecated, use cursor: the numbered page to read, from 1; the answer then also counts every match in total.")] int? page = null,
         [Description("The number of trajectories on a page, 1 to 100.")] int pageSize = 20)
     {
         if (Caller.From(context.User) is not { } caller)
@@ -48,6 +64,17 @@ public static class ListTrajectories
         if (page < 1)
         {
             invalid.Add(new { name = "page", reason = "Pages start at 1." });
+        }
+
+        var after = cursor is null ? null : ListCursor.Decode(cursor);
+        if (cursor is not null && after is null)
+        {
+            invalid.Add(new { name = "cursor", reason = "Not a cursor this API gave out: pass the nextCursor of the page before unchanged, or leave it out for the first page." });
+        }
+
+        if (cursor is not null && page is not null)
+        {
+            invalid.Add(new { name = "page", reason = "Give either cursor or page, not both; page is deprecated." });
         }
 
         if (pageSize is < 1 or > MaxPageSize)
@@ -83,7 +110,20 @@ public static class ListTrajectories
         }
 
         var dueBy = deadlineWithinDays is { } days ? time.GetUtcNow().ToDutchDate().AddDays(days) : (DateOnly?)null;
-        var query = new TrajectoryQuery(caller.Organisation, phase, dueBy, page, pageSize);
-        return TypedResults.Ok(await reader.ListAsync(query, caller.AsSender(), RequestTrace.TraceParent, cancellationToken));
+        var query = new TrajectoryQuery(caller.Organisation, phase, dueBy, page ?? 1, pageSize) { After = after, CountAll = page is not null };
+        var found = await reader.ListAsync(query, caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
+        return TypedResults.Ok(found.NextCursor is { } next ? found with { Next = NextLink(context.Request, next, phase, deadlineWithinDays, pageSize) } : found);
+    }
+
+    private static string NextLink(HttpRequest request, string cursor, string? phase, int? deadlineWithinDays, int pageSize)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["phase"] = phase,
+            ["deadlineWithinDays"] = deadlineWithinDays?.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+            ["cursor"] = cursor,
+        };
+        return QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", query.Where(pair => pair.Value is not null));
     }
 }

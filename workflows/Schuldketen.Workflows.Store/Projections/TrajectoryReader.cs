@@ -30,19 +30,30 @@ public sealed class TrajectoryReader(
 
     public async Task<PageView<TrajectoryView>> ListAsync(TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
     {
+        var (views, page) = await ReadAsync(query, reader, traceParent, cancellationToken);
+        var numbered = query.CountAll ? query.Page : (int?)null;
+        return new PageView<TrajectoryView>(views, numbered, query.PageSize, page.Total, page.Next is { } next ? ListCursor.Encode(next) : null);
+    }
+
+    /// <summary>A page of cases in any order, for pages that link to the next one themselves; only the cases on it are read.</summary>
+    public async Task<ViewedPage> PageAsync(TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
+    {
+        var (views, page) = await ReadAsync(query, reader, traceParent, cancellationToken);
+        return new ViewedPage(views, page.HasMore);
+    }
+
+    private async Task<(List<TrajectoryView> Views, TrajectoryPage Page)> ReadAsync(
+        TrajectoryQuery query, Sender reader, string? traceParent, CancellationToken cancellationToken)
+    {
         var page = await store.ListAsync(query, cancellationToken);
-        var views = new List<TrajectoryView>(page.Items.Count);
-        foreach (var trajectory in page.Items)
-        {
-            // Only the case handlers' projection shows participants and deadlines; the others need no more reads.
-            var (participants, timers) = HandlesCase(reader.Role)
-                ? (await store.ParticipantsAsync(trajectory.Id, cancellationToken), await store.TimersAsync(trajectory.Id, cancellationToken))
-                : ([], []);
-            views.Add(projector.Project(trajectory, participants, timers, reader.Role, Today));
-        }
+        // Only the case handlers' projection shows participants and deadlines; the others need no more reads.
+        var (participants, timers) = await store.CasesOfAsync(HandlesCase(reader.Role) ? page.Items.Select(trajectory => trajectory.Id).ToList() : [],
+            cancellationToken);
+        var views = page.Items.Select(trajectory => projector.Project(
+            trajectory, participants[trajectory.Id].ToList(), timers[trajectory.Id].ToList(), reader.Role, Today)).ToList();
 
         await store.RecordAsync(page.Items.Select(trajectory => Audit("traject-zoeken", reader, trajectory, traceParent)).ToList(), cancellationToken);
-        return new PageView<TrajectoryView>(views, query.Page, query.PageSize, page.Total);
+        return (views, page);
     }
 
     public async Task<IReadOnlyList<HistoryEntryView>?> HistoryAsync(string id, Sender reader, string? traceParent, CancellationToken cancellationToken)
@@ -114,3 +125,6 @@ public sealed class TrajectoryReader(
     private sealed record Visible(
         TrajectoryRecord Trajectory, IReadOnlyList<StoredParticipant> Participants, IReadOnlyList<DueTimer> Timers, TrajectoryDefinition Definition);
 }
+
+/// <summary>The views of one page and whether another page follows.</summary>
+public sealed record ViewedPage(IReadOnlyList<TrajectoryView> Items, bool HasMore);
