@@ -5,6 +5,7 @@ using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Timeline;
 
 namespace Schuldketen.Workflows.Store;
@@ -19,6 +20,7 @@ internal sealed class BatchApplier(
     StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StepHook? stepHook)
 {
     private readonly AudienceProjector projector = new(engine.Library);
+    private readonly OverviewTally overview = new(dialect, engine.Library, clock);
 
     private const int MaxAttempts = 10;
 
@@ -213,6 +215,7 @@ internal sealed class BatchApplier(
             .Append(new HistoryEntry(incoming.Type, phase, incoming.Time))
             .ToList();
         Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren", new Heard(null, null, Snapshot(plan, row.Id)));
+        plan.Migrations[(row.Id, tracked.Row.Sequence)] = new MigratedClocks(target, mapped);
         SetTimers(plan, tracked, incoming, new DeadlineChanges([], [], StopsAll: true));
         foreach (var open in clock.Open(target, mapped))
         {
@@ -396,6 +399,7 @@ internal sealed class BatchApplier(
 
         await dialect.InsertAuditAsync(connection, transaction, plan.Audit);
         await Step(ApplyStep.AuditWritten, connection);
+        await overview.WriteAsync(connection, transaction, plan);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Timeline;
 using Schuldketen.Workflows.Trajectories;
@@ -49,6 +50,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
         }
 
         dialect.Migrate();
+        new OverviewTally(dialect, engine.Library, clock).BackfillAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new TrajectoryStore(dialect, engine, clock, time, settings);
     }
 
