@@ -39,11 +39,14 @@ internal sealed class OverviewTables(StoreProvider provider)
         var rows = states.OrderBy(state => state.Key, StringComparer.Ordinal).Select(state => StateRow.Of(state.Key, state.Value)).ToList();
         if (provider == StoreProvider.Sqlite)
         {
-            return connection.ExecuteAsync(
+            return SqliteRowsAsync(connection, transaction,
                 "INSERT INTO overview_trajectories (trajectory_id, municipality, definition_id, definition_version, phase, phase_entered_on, reached, " +
-                "dropped_at, clocks, met, missed) VALUES (@TrajectoryId, @Municipality, @DefinitionId, @DefinitionVersion, @Phase, @PhaseEnteredOn, " +
-                $"@Reached, @DroppedAt, @Clocks, @Met, @Missed) {StateConflict}",
-                rows, transaction);
+                "dropped_at, clocks, met, missed)", StateConflict,
+                rows.Select(row => new object?[]
+                {
+                    row.TrajectoryId, row.Municipality, row.DefinitionId, row.DefinitionVersion, row.Phase, row.PhaseEnteredOn, row.Reached, row.DroppedAt,
+                    row.Clocks, row.Met, row.Missed,
+                }).ToList());
         }
 
         return connection.ExecuteAsync(
@@ -78,9 +81,8 @@ internal sealed class OverviewTables(StoreProvider provider)
 
         if (provider == StoreProvider.Sqlite)
         {
-            return connection.ExecuteAsync(
-                $"INSERT INTO overview_counts (municipality, kind, counter_key, bucket, amount) VALUES (@Municipality, @Kind, @Key, @Bucket, @Delta) {CountConflict}",
-                changed.Select(change => new { change.Municipality, change.Kind, change.Key, Bucket = (long)bucket, change.Delta }), transaction);
+            return SqliteRowsAsync(connection, transaction, "INSERT INTO overview_counts (municipality, kind, counter_key, bucket, amount)", CountConflict,
+                changed.Select(change => new object?[] { change.Municipality, change.Kind, change.Key, (long)bucket, change.Delta }).ToList());
         }
 
         return connection.ExecuteAsync(
@@ -94,6 +96,22 @@ internal sealed class OverviewTables(StoreProvider provider)
                 Delta = changed.Select(change => change.Delta).ToArray(),
             },
             transaction);
+    }
+
+    /// <summary>Multi-row inserts: one statement per few hundred rows rather than one per row.</summary>
+    private static async Task SqliteRowsAsync(DbConnection connection, DbTransaction transaction, string insert, string conflict, IReadOnlyList<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(500))
+        {
+            var parameters = new DynamicParameters();
+            var values = chunk.Select((row, r) => "(" + string.Join(", ", row.Select((value, c) =>
+            {
+                var name = $"@p{r}_{c}";
+                parameters.Add(name, value);
+                return name;
+            })) + ")");
+            await connection.ExecuteAsync($"{insert} VALUES {string.Join(", ", values)} {conflict}", parameters, transaction);
+        }
     }
 
     public async Task<ChainCounts> CountsAsync(DbConnection connection, string municipality)

@@ -30,7 +30,11 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
         }
 
         var ids = plan.History.Select(row => row.TrajectoryId).Distinct(StringComparer.Ordinal).ToList();
-        var states = await Tables.StatesAsync(connection, transaction, ids);
+        // A trajectory registered in this batch has no state yet.
+        var known = plan.Trajectories.Values.Where(tracked => tracked.ExpectedVersion is not null).Select(tracked => tracked.Row.Id).Intersect(ids).ToList();
+        var states = known.Count > 0
+            ? await Tables.StatesAsync(connection, transaction, known)
+            : new Dictionary<string, TallyState>(StringComparer.Ordinal);
         var deltas = new TallyDeltas();
         foreach (var row in plan.History)
         {
