@@ -20,7 +20,7 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
 
     private readonly ChainTally tally = new(clock, new ChainStatistics(clock));
 
-    public OverviewTables Tables { get; } = new(dialect.Provider);
+    private readonly OverviewTables tables = new(dialect.Provider);
 
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, BatchPlan plan)
     {
@@ -33,7 +33,7 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
         // A trajectory registered in this batch has no state yet.
         var known = plan.Trajectories.Values.Where(tracked => tracked.ExpectedVersion is not null).Select(tracked => tracked.Row.Id).Intersect(ids).ToList();
         var states = known.Count > 0
-            ? await Tables.StatesAsync(connection, transaction, known)
+            ? await tables.StatesAsync(connection, transaction, known)
             : new Dictionary<string, TallyState>(StringComparer.Ordinal);
         var deltas = new TallyDeltas();
         foreach (var row in plan.History)
@@ -52,8 +52,8 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
                     : tally.Apply(state, library.Get(state.Definition), entry, row.Outcome, deltas);
         }
 
-        await Tables.SaveStatesAsync(connection, transaction, states);
-        await Tables.AddCountsAsync(connection, transaction, deltas, (int)((uint)ids[0].GetHashCode() % Buckets));
+        await tables.SaveStatesAsync(connection, transaction, states);
+        await tables.AddCountsAsync(connection, transaction, deltas, (int)((uint)ids[0].GetHashCode() % Buckets));
     }
 
     /// <summary>Counts the trajectories that existed before the read model, a batch per transaction, until none is left.</summary>
@@ -63,7 +63,7 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
         {
             await using var connection = await dialect.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var ids = await Tables.BackfillBatchAsync(connection, transaction, BackfillBatch);
+            var ids = await tables.BackfillBatchAsync(connection, transaction, BackfillBatch);
             if (ids.Count == 0)
             {
                 return;
@@ -80,9 +80,9 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
                 }
             }
 
-            await Tables.SaveStatesAsync(connection, transaction, states);
-            await Tables.AddCountsAsync(connection, transaction, deltas, 0);
-            await Tables.BackfilledAsync(connection, transaction, ids);
+            await tables.SaveStatesAsync(connection, transaction, states);
+            await tables.AddCountsAsync(connection, transaction, deltas, 0);
+            await tables.BackfilledAsync(connection, transaction, ids);
             await transaction.CommitAsync(cancellationToken);
         }
     }
@@ -93,8 +93,8 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
     /// </summary>
     private async Task<TallyState> UncountedAsync(DbConnection connection, DbTransaction transaction, TrajectoryRow trajectory, long before, TallyDeltas deltas)
     {
-        if (await Tables.BackfilledAsync(connection, transaction, [trajectory.Id]) == 0
-            && (await Tables.StatesAsync(connection, transaction, [trajectory.Id])).TryGetValue(trajectory.Id, out var counted))
+        if (await tables.BackfilledAsync(connection, transaction, [trajectory.Id]) == 0
+            && (await tables.StatesAsync(connection, transaction, [trajectory.Id])).TryGetValue(trajectory.Id, out var counted))
         {
             return counted;
         }
