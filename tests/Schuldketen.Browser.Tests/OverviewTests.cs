@@ -3,6 +3,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Browser.Tests;
@@ -70,6 +71,12 @@ public sealed class OverviewTests(Chromium chromium) : IAsyncLifetime
         Assert.Equal(missed.ToString(), deadlines["Niet gehaald"].Single());
         Assert.Equal($"{met * 100 / (met + missed)} procent", deadlines["Deel gehaald"].Single());
         Assert.True(met > 0 && missed > 0, $"The seed should have both met ({met}) and missed ({missed}) statutory deadlines.");
+
+        // The overview counts aggregates: no resident finds it among who processed their data.
+        foreach (var (trajectory, _) in trajectories)
+        {
+            Assert.DoesNotContain(await hub.Store.AuditOfTrajectoryAsync(trajectory.Id), entry => entry.Activity == ChainOverviewReader.Activity);
+        }
     }
 
     private static async Task<Dictionary<string, string[]>> TableAsync(IPage page, string caption)

@@ -5,6 +5,7 @@ using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Projections;
+using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Timeline;
 
 namespace Schuldketen.Workflows.Store;
@@ -19,6 +20,7 @@ internal sealed class BatchApplier(
     StoreDialect dialect, TrajectoryEngine engine, DeadlineClock clock, TimeProvider time, StepHook? stepHook)
 {
     private readonly AudienceProjector projector = new(engine.Library);
+    private readonly OverviewTally overview = new(dialect, engine.Library, clock);
 
     private const int MaxAttempts = 10;
 
@@ -213,6 +215,7 @@ internal sealed class BatchApplier(
             .Append(new HistoryEntry(incoming.Type, phase, incoming.Time))
             .ToList();
         Record(plan, tracked, incoming, null, isStart: false, now, "traject-migreren", new Heard(null, null, Snapshot(plan, row.Id)));
+        plan.Migrations[(row.Id, tracked.Row.Sequence)] = new MigratedClocks(target, mapped);
         SetTimers(plan, tracked, incoming, new DeadlineChanges([], [], StopsAll: true));
         foreach (var open in clock.Open(target, mapped))
         {
@@ -323,8 +326,16 @@ internal sealed class BatchApplier(
         new(trajectoryId, open.Deadline.Id, open.Deadline.OnExpiry, open.StartedOn.ToString("O"), open.DueOn.ToString("O"),
             open.ExpiresAt.ToUnixTimeMilliseconds());
 
-    private Task<bool> TryWriteAsync(DbConnection connection, DbTransaction transaction, BatchPlan plan) =>
-        dialect.WriteAsync(connection, transaction, BatchWrites.From(plan, time.GetUtcNow().ToUnixTimeMilliseconds()), step => Step(step, connection));
+    private async Task<bool> TryWriteAsync(DbConnection connection, DbTransaction transaction, BatchPlan plan)
+    {
+        if (!await dialect.WriteAsync(connection, transaction, BatchWrites.From(plan, time.GetUtcNow().ToUnixTimeMilliseconds()), step => Step(step, connection)))
+        {
+            return false;
+        }
+
+        await overview.WriteAsync(connection, transaction, plan);
+        return true;
+    }
 
     private Task Step(ApplyStep step, DbConnection connection) => stepHook?.Invoke(step, connection) ?? Task.CompletedTask;
 }

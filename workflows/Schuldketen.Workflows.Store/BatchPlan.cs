@@ -1,5 +1,6 @@
 using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Store.Overview;
 
 namespace Schuldketen.Workflows.Store;
 
@@ -68,6 +69,9 @@ internal sealed class BatchPlan
 
     /// <summary>Trajectories whose debt counsellor is replaced by the one in <see cref="Participants"/>.</summary>
     public HashSet<string> CounsellorReplaced { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The migrations of the batch, by trajectory and the sequence of their history entry, for the chain overview.</summary>
+    public Dictionary<(string TrajectoryId, long Sequence), MigratedClocks> Migrations { get; } = [];
 
     public List<OutboxRow> Outbox { get; } = [];
 

@@ -56,7 +56,7 @@ public sealed class TrajectoryMigrator(TrajectoryStore store, HubIdentity hub)
 
         var now = store.Time.GetUtcNow();
         var migration = new Migration(plan.To.Version, plan.PhaseMap);
-        var data = JsonSerializer.Serialize(new { van = plan.From.Version, naar = plan.To.Version }, StoreJson.Options);
+        var data = JsonSerializer.Serialize(new { van = plan.From.Version, naar = plan.To.Version, fasen = plan.PhaseMap }, StoreJson.Options);
         return await Task.WhenAll(plan.Moves.Select(move => store.ApplyAsync(new IncomingEvent(
             hub.Source,
             $"migratie-{move.TrajectoryId}-{plan.From.Id}-{plan.From.Version}-{plan.To.Version}",

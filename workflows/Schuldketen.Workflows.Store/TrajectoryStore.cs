@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Timeline;
 using Schuldketen.Workflows.Trajectories;
@@ -53,6 +54,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
         }
 
         dialect.Migrate();
+        new OverviewTally(dialect, engine.Library, clock).BackfillAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new TrajectoryStore(dialect, engine, clock, time, settings);
     }
 

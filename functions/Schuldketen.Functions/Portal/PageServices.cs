@@ -9,7 +9,6 @@ using Schuldketen.Functions.Demo;
 using Schuldketen.Functions.Problems;
 using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
-using Schuldketen.Workflows.Overview;
 using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Store.Residents;
@@ -53,7 +52,6 @@ public static class PageServices
         services.AddSingleton<INotifier, InboxNotifier>();
         services.AddSingleton<NoticeRelay>();
         services.AddSingleton<DeadlineRisk>();
-        services.AddSingleton<ChainStatistics>();
         services.AddSingleton<ChainOverviewReader>();
         services.AddSingleton<OrganisationNames>();
         builder.AddPageLogins();

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
-using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Portal;
@@ -30,7 +29,6 @@ public sealed class ResidentProcessingPage(ResidentReader reader, OrganisationNa
         "geschiedenis-inzien" => "de geschiedenis van uw traject bekeken",
         "tijdlijn-inzien" => "de planning van uw traject bekeken",
         "vervolgstappen-inzien" => "bekeken wat de volgende stap kan zijn",
-        ChainOverviewReader.Activity => "meegeteld in de cijfers over schuldhulp in de gemeente",
         _ => "uw gegevens gebruikt",
     };
 

@@ -51,17 +51,24 @@ public sealed class ChainStatistics(DeadlineClock clock)
     private static int? NearestRank(IReadOnlyList<int> sorted, int percentile) =>
         sorted.Count == 0 ? null : sorted[(int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1];
 
-    /// <summary>Replays the history: each statutory clock an event stops counts as met or missed; one still running past its due date as missed.</summary>
+    /// <summary>Each statutory clock stopped, counted as met or missed; plus each still running past its due date as missed.</summary>
     private (int Met, int Missed) Score(TrajectoryFacts facts, DateOnly today)
     {
+        var history = facts.Clocks ?? facts.History;
+        var (met, missed) = StoppedClocks(facts.Definition, history);
+        return (met, missed + clock.Open(facts.Definition, history).Count(open => open.Deadline.IsStatutory && open.IsOverdue(today)));
+    }
+
+    /// <summary>Replays the history: each statutory clock an event stops counts as met (stopped on or before its due date) or missed.</summary>
+    public (int Met, int Missed) StoppedClocks(TrajectoryDefinition definition, IReadOnlyList<HistoryEntry> history)
+    {
         var (met, missed) = (0, 0);
-        var definition = facts.Definition;
         var statutory = definition.Deadlines.Where(deadline => deadline.IsStatutory).ToList();
         var occurrences = new List<Occurrence>();
-        for (var i = 0; i < facts.History.Count; i++)
+        for (var i = 0; i < history.Count; i++)
         {
-            var entry = facts.History[i];
-            occurrences.Add(new Occurrence(entry.EventType, DeadlineClock.Entered(facts.History, i), entry.OccurredAt.ToDutchDate()));
+            var entry = history[i];
+            occurrences.Add(new Occurrence(entry.EventType, DeadlineClock.Entered(history, i), entry.OccurredAt.ToDutchDate()));
             foreach (var deadline in statutory)
             {
                 if (clock.DueIfStoppedByLast(deadline, occurrences) is { } dueOn)
@@ -71,10 +78,21 @@ public sealed class ChainStatistics(DeadlineClock clock)
             }
         }
 
-        missed += clock.Open(definition, facts.History).Count(open => open.Deadline.IsStatutory && open.IsOverdue(today));
         return (met, missed);
     }
+
+    /// <summary>The definition whose phases the overview shows: the one most trajectories run on; on a tie the latest version, then by id.</summary>
+    public static DefinitionKey MostUsed(IEnumerable<KeyValuePair<DefinitionKey, long>> trajectoriesPerDefinition) =>
+        trajectoriesPerDefinition
+            .OrderByDescending(pair => pair.Value)
+            .ThenByDescending(pair => pair.Key.Version)
+            .ThenBy(pair => pair.Key.Id, StringComparer.Ordinal)
+            .First().Key;
 }
 
-/// <summary>What the statistics need of one trajectory: its definition, its outcome and its history.</summary>
-public sealed record TrajectoryFacts(TrajectoryDefinition Definition, string? Outcome, IReadOnlyList<HistoryEntry> History);
+/// <summary>
+/// What the statistics need of one trajectory: its definition, its outcome and its history. <see cref="Clocks"/> is the
+/// history as the clocks of a migrated trajectory see it (the phases before its last migration mapped as that migration
+/// mapped them, as the store sets its timers); null when it never migrated.
+/// </summary>
+public sealed record TrajectoryFacts(TrajectoryDefinition Definition, string? Outcome, IReadOnlyList<HistoryEntry> History, IReadOnlyList<HistoryEntry>? Clocks = null);

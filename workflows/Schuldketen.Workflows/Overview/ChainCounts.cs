@@ -1,0 +1,58 @@
+using Schuldketen.Workflows.Definitions;
+
+namespace Schuldketen.Workflows.Overview;
+
+/// <summary>A municipality's counters, summed over their buckets, and the overview they make on a given day.</summary>
+public sealed record ChainCounts(IReadOnlyDictionary<(string Kind, string Key), long> Counters)
+{
+    public long Of(string kind, string key = "") => Counters.GetValueOrDefault((kind, key));
+
+    /// <summary>The overview in the phases of the definition most trajectories run on; null when the municipality has none.</summary>
+    public ChainOverview? ToOverview(DefinitionLibrary library, DateOnly today)
+    {
+        var trajectories = Of(TallyKind.Trajectories);
+        if (trajectories == 0)
+        {
+            return null;
+        }
+
+        var definitions = Counters.Where(counter => counter.Key.Kind == TallyKind.Definition && counter.Value > 0)
+            .Select(counter => KeyValuePair.Create(TallyKeys.DefinitionOf(counter.Key.Key), counter.Value));
+        var definition = library.Get(ChainStatistics.MostUsed(definitions));
+        var phases = definition.Phases.Where(phase => !phase.Terminal).ToList();
+        var stays = Counters.Where(counter => counter.Key.Kind == TallyKind.Stay && counter.Value > 0)
+            .Select(counter => (Stay: TallyKeys.StayOf(counter.Key.Key), Count: counter.Value))
+            .ToLookup(stay => stay.Stay.Phase, stay => (stay.Stay.Days, stay.Count));
+        var overdue = Counters.Where(counter => counter.Key.Kind == TallyKind.RunningDue
+                                                && string.CompareOrdinal(counter.Key.Key, TallyKeys.Of(today)) < 0)
+            .Sum(counter => counter.Value);
+        return new ChainOverview(
+            (int)trajectories,
+            phases.Select(phase => new PhaseFunnel(phase.Id, phase.Title, (int)Of(TallyKind.Reached, phase.Id), (int)Of(TallyKind.DroppedOut, phase.Id))).ToList(),
+            phases.Select(phase => Wait(phase, stays[phase.Id].OrderBy(stay => stay.Days).ToList())).ToList(),
+            new DeadlineScore((int)Of(TallyKind.Met), (int)(Of(TallyKind.Missed) + overdue)));
+    }
+
+    /// <summary>Median and 90th percentile, nearest rank, from the number of stays of each length.</summary>
+    private static PhaseWait Wait(Phase phase, IReadOnlyList<(int Days, long Count)> histogram)
+    {
+        var total = histogram.Sum(bar => bar.Count);
+        int? Rank(int percentile)
+        {
+            var rank = (long)Math.Ceiling(percentile / 100.0 * total);
+            var seen = 0L;
+            foreach (var (days, count) in histogram)
+            {
+                seen += count;
+                if (seen >= rank)
+                {
+                    return days;
+                }
+            }
+
+            return null;
+        }
+
+        return new PhaseWait(phase.Id, phase.Title, (int)total, Rank(50), Rank(90));
+    }
+}
