@@ -11,7 +11,7 @@ namespace Schuldketen.Bench;
 /// wrote, in transactions of the engine's batch size over as many connections, with no engine and no
 /// JSON work. PostgreSQL gets each table's rows as one multi-row statement, all of a transaction's
 /// statements in one round trip; SQLite, where a statement is a function call, gets one prepared
-/// statement per table run once per row.
+/// statement per table run once per row, as the store writes it.
 /// </summary>
 internal static class StoreCeiling
 {
@@ -28,10 +28,9 @@ internal static class StoreCeiling
                 await connection.OpenAsync();
                 await using var pragma = new SqliteCommand("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", connection);
                 await pragma.ExecuteNonQueryAsync();
-                var statements = new SqliteStatements(connection);
                 for (var i = Interlocked.Increment(ref next); i < batches.Count; i = Interlocked.Increment(ref next))
                 {
-                    statements.Write(batches[i]);
+                    await WriteSqliteAsync(connection, batches[i]);
                 }
             }
             else
@@ -45,6 +44,47 @@ internal static class StoreCeiling
             }
         })));
         return events.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task WriteSqliteAsync(SqliteConnection connection, CeilingEvent[] batch)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO inbox (source, event_id, trajectory_id, result, received_at) VALUES (@a, @b, @c, @d, @e)",
+            batch.Select(e => e.Inbox), r => [r.Source, r.EventId, r.TrajectoryId, r.Result, r.ReceivedAt]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, " +
+            "started_at, updated_at) VALUES (@a, @b, @c, @d, @e, @f, @g, @h, @i, @j, @k, @l)",
+            batch.Where(e => e.ExpectedVersion is null).Select(e => e.Trajectory),
+            r => [r.Id, r.DefinitionId, r.DefinitionVersion, r.Phase, r.Outcome, r.Version, r.Sequence, r.Municipality, r.SubjectHash, r.SubjectCipher, r.StartedAt, r.UpdatedAt]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO participants (trajectory_id, organisation, role, contact_name, contact_id, added_at) VALUES (@a, @b, @c, @d, @e, @f)",
+            batch.SelectMany(e => e.Participants), r => [r.TrajectoryId, r.Organisation, r.Role, r.ContactName, r.ContactId, r.AddedAt]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "UPDATE trajectories SET phase = @b, outcome = @c, version = @d, sequence = @e, updated_at = @f WHERE id = @a AND version = @g",
+            batch.Where(e => e.ExpectedVersion is not null),
+            e => [e.Trajectory.Phase, e.Trajectory.Outcome, e.Trajectory.Version, e.Trajectory.Sequence, e.Trajectory.UpdatedAt, e.Trajectory.Id, e.ExpectedVersion]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO history (trajectory_id, sequence, event_type, source, event_id, phase, outcome, occurred_at, recorded_at, actor_organisation, " +
+            "actor_role, actor_person, data) VALUES (@a, @b, @c, @d, @e, @f, @g, @h, @i, @j, @k, @l, @m)",
+            batch.Select(e => e.History),
+            r => [r.TrajectoryId, r.Sequence, r.EventType, r.Source, r.EventId, r.Phase, r.Outcome, r.OccurredAt, r.RecordedAt, r.ActorOrganisation, r.ActorRole, r.ActorPerson, r.Data]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "DELETE FROM timers WHERE trajectory_id = @a AND deadline_id = @b", batch.SelectMany(e => e.TimerDeletes), k => [k.TrajectoryId, k.DeadlineId]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO timers (trajectory_id, deadline_id, event_type, started_on, due_on, fires_at) VALUES (@a, @b, @c, @d, @e, @f) " +
+            "ON CONFLICT (trajectory_id, deadline_id) DO UPDATE SET event_type = excluded.event_type, started_on = excluded.started_on, " +
+            "due_on = excluded.due_on, fires_at = excluded.fires_at, fired_at = NULL",
+            batch.SelectMany(e => e.TimerUpserts), r => [r.TrajectoryId, r.DeadlineId, r.EventType, r.StartedOn, r.DueOn, r.FiresAt]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO outbox (trajectory_id, sequence, audience, event_type, payload, trace_parent, created_at, shard, recipients) " +
+            "VALUES (@a, @b, @c, @d, @e, @f, @g, @h, @i)",
+            batch.SelectMany(e => e.Outbox), r => [r.TrajectoryId, r.Sequence, r.Audience, r.EventType, r.Payload, r.TraceParent, r.CreatedAt, r.Shard, r.Recipients]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
+            "INSERT INTO audit (at, trace_id, span_id, activity, actor_organisation, actor_person, trajectory_id, subject_cipher, status) " +
+            "VALUES (@a, @b, @c, @d, @e, @f, @g, @h, @i)",
+            batch.Select(e => e.Audit), r => [r.At, r.TraceId, r.SpanId, r.Activity, r.ActorOrganisation, r.ActorPerson, r.TrajectoryId, r.SubjectCipher, r.Status]);
+        await transaction.CommitAsync();
     }
 
     private static async Task WritePostgresAsync(NpgsqlConnection connection, CeilingEvent[] batch)
