@@ -27,10 +27,11 @@ internal static class BusBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        var rabbitMq = Argument(args, "--rabbitmq") ?? Environment.GetEnvironmentVariable("SCHULDKETEN_BENCH_RABBITMQ")
+        var arguments = new BenchArguments(args);
+        var rabbitMq = arguments.Text("rabbitmq") ?? Environment.GetEnvironmentVariable("SCHULDKETEN_BENCH_RABBITMQ")
                        ?? throw new ArgumentException("The bus benchmark needs --rabbitmq amqp://… or SCHULDKETEN_BENCH_RABBITMQ.");
-        var journeys = int.Parse(Argument(args, "--journeys") ?? "2000", CultureInfo.InvariantCulture);
-        var load = int.Parse(Argument(args, "--load") ?? "500", CultureInfo.InvariantCulture);
+        var journeys = arguments.Number("journeys", 2000);
+        var load = arguments.Number("load", 500);
         var provider = options.Postgres is null ? "sqlite" : "postgresql";
         var partners = new List<BusPartner>
         {
@@ -254,8 +255,6 @@ internal static class BusBenchmark
 
         return JsonDocument.Parse(answer).RootElement.Clone();
     }
-
-    private static string? Argument(string[] args, string name) => args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
 
     private static double Percentile(List<double> sorted, double fraction) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * fraction) - 1)];

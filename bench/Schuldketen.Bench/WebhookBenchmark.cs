@@ -20,8 +20,9 @@ internal static class WebhookBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        var load = args.SkipWhile(arg => arg != "--load").Skip(1).Select(value => int.Parse(value, CultureInfo.InvariantCulture)).FirstOrDefault(1000);
-        var seconds = args.SkipWhile(arg => arg != "--seconds").Skip(1).Select(value => int.Parse(value, CultureInfo.InvariantCulture)).FirstOrDefault(10);
+        var arguments = new BenchArguments(args);
+        var load = arguments.Number("load", 1000);
+        var seconds = arguments.Number("seconds", 10);
         var provider = options.Postgres is null ? "sqlite" : "postgresql";
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var hub = await BenchHub.StartAsync(provider, options.Postgres, new Dictionary<string, string?>
