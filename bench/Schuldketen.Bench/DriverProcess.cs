@@ -11,8 +11,14 @@ internal static class DriverProcess
         var file = await job.WriteAsync();
         try
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            start.ArgumentList.Add(typeof(DriverProcess).Assembly.Location);
+            // Started as "dotnet Schuldketen.Bench.dll" or, under dotnet run, as its own executable.
+            var host = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true };
+            if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(DriverProcess).Assembly.Location);
+            }
+
             start.ArgumentList.Add("drive");
             start.ArgumentList.Add(file);
             using var driver = Process.Start(start)!;
@@ -23,7 +29,9 @@ internal static class DriverProcess
                 throw new InvalidOperationException($"The load driver stopped with exit code {driver.ExitCode}: {output}");
             }
 
-            return JsonSerializer.Deserialize<DriverResult>(output.Trim().Split('\n')[^1])!;
+            var result = output.Split('\n').LastOrDefault(line => line.StartsWith('{'))
+                         ?? throw new InvalidOperationException($"The load driver printed no result: {output}");
+            return JsonSerializer.Deserialize<DriverResult>(result)!;
         }
         finally
         {
