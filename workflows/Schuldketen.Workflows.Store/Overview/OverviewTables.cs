@@ -98,21 +98,11 @@ internal sealed class OverviewTables(StoreProvider provider)
             transaction);
     }
 
-    /// <summary>Multi-row inserts: one statement per few hundred rows rather than one per row.</summary>
-    private static async Task SqliteRowsAsync(DbConnection connection, DbTransaction transaction, string insert, string conflict, IReadOnlyList<object?[]> rows)
-    {
-        foreach (var chunk in rows.Chunk(500))
-        {
-            var parameters = new DynamicParameters();
-            var values = chunk.Select((row, r) => "(" + string.Join(", ", row.Select((value, c) =>
-            {
-                var name = $"@p{r}_{c}";
-                parameters.Add(name, value);
-                return name;
-            })) + ")");
-            await connection.ExecuteAsync($"{insert} VALUES {string.Join(", ", values)} {conflict}", parameters, transaction);
-        }
-    }
+    /// <summary>One prepared statement run per row, as the store writes SQLite's other tables.</summary>
+    private static Task SqliteRowsAsync(DbConnection connection, DbTransaction transaction, string insert, string conflict, IReadOnlyList<object?[]> rows) =>
+        rows.Count == 0
+            ? Task.CompletedTask
+            : SqliteRows.ExecuteAsync(connection, transaction, $"{insert} VALUES ({string.Join(", ", rows[0].Select((_, c) => $"@v{c}"))}) {conflict}", rows, row => row);
 
     public async Task<ChainCounts> CountsAsync(DbConnection connection, string municipality)
     {
