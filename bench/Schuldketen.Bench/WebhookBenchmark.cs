@@ -51,10 +51,9 @@ internal static class WebhookBenchmark
         var clock = Stopwatch.StartNew();
         for (var n = 0; n < total; n++)
         {
-            var due = TimeSpan.FromSeconds((double)n / load);
-            if (clock.Elapsed < due)
+            if (TimeSpan.FromSeconds((double)n / load) - clock.Elapsed is { Ticks: > 0 } wait)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             // A trajectory's next event waits for the answer to the one before; an intake that stops answering ends the run.
