@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -11,6 +12,8 @@ namespace Schuldketen.Workflows.Store;
 /// </summary>
 internal static partial class SqliteRows
 {
+    private static readonly ConcurrentDictionary<string, string[]> ParameterNames = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Runs <paramref name="sql"/> for each row; <paramref name="values"/> gives a row's parameter values in the
     /// order the parameters first appear in the statement. Returns the rows the statements changed.
@@ -18,7 +21,8 @@ internal static partial class SqliteRows
     public static Task<int> ExecuteAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<T> rows, Func<T, object?[]> values)
     {
         using var command = new SqliteCommand(sql, (SqliteConnection)connection, (SqliteTransaction)transaction);
-        foreach (var name in Parameter().Matches(sql).Select(match => match.Value).Distinct(StringComparer.Ordinal))
+        var names = ParameterNames.GetOrAdd(sql, text => Parameter().Matches(text).Select(match => match.Value).Distinct(StringComparer.Ordinal).ToArray());
+        foreach (var name in names)
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
