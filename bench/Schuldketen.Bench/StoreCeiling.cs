@@ -65,6 +65,9 @@ internal static class StoreCeiling
             batch.Where(e => e.ExpectedVersion is not null),
             e => [e.Trajectory.Phase, e.Trajectory.Outcome, e.Trajectory.Version, e.Trajectory.Sequence, e.Trajectory.UpdatedAt, e.Trajectory.Id, e.ExpectedVersion]);
         await SqliteRows.ExecuteAsync(connection, transaction,
+            "UPDATE participants SET phase = @a, updated_at = @b WHERE trajectory_id = @c",
+            batch, e => [e.Trajectory.Phase, e.Trajectory.UpdatedAt, e.Trajectory.Id]);
+        await SqliteRows.ExecuteAsync(connection, transaction,
             "INSERT INTO history (trajectory_id, sequence, event_type, source, event_id, phase, outcome, occurred_at, recorded_at, actor_organisation, " +
             "actor_role, actor_person, data) VALUES (@a, @b, @c, @d, @e, @f, @g, @h, @i, @j, @k, @l, @m)",
             batch.Select(e => e.History),
@@ -134,6 +137,10 @@ internal static class StoreCeiling
                 ("e", updates.Select(e => e.Trajectory.Sequence).ToArray()), ("f", updates.Select(e => e.Trajectory.UpdatedAt).ToArray()),
                 ("g", updates.Select(e => e.ExpectedVersion!.Value).ToArray()));
         }
+
+        Add("UPDATE participants AS p SET phase = u.phase, updated_at = u.updated_at FROM unnest(@a, @b, @c) AS u(id, phase, updated_at) WHERE p.trajectory_id = u.id",
+            ("a", batch.Select(e => e.Trajectory.Id).ToArray()), ("b", batch.Select(e => e.Trajectory.Phase).ToArray()),
+            ("c", batch.Select(e => e.Trajectory.UpdatedAt).ToArray()));
 
         var history = batch.Select(e => e.History).ToArray();
         Add("INSERT INTO history (trajectory_id, sequence, event_type, source, event_id, phase, outcome, occurred_at, recorded_at, actor_organisation, " +

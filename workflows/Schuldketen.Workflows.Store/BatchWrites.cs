@@ -17,6 +17,9 @@ internal sealed record BatchWrites(
     IReadOnlyList<OutboxRow> Outbox,
     IReadOnlyList<AuditRow> Audit)
 {
+    /// <summary>The trajectories this batch inserts or updates, whose phase and change time the list index repeats on their participant rows.</summary>
+    public IReadOnlyList<TrajectoryRow> Changed { get; } = [.. Inserts, .. Updates.Select(update => update.Row)];
+
     public static BatchWrites From(BatchPlan plan, long now)
     {
         var changed = plan.Trajectories.Values.Where(tracked => tracked.Changed).ToList();

@@ -198,6 +198,17 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
     private static NpgsqlBatchCommand DeleteParticipants(IReadOnlyList<string> trajectoryIds, string role) =>
         Statement("DELETE FROM participants WHERE trajectory_id = ANY(@ids) AND role = @role", ("ids", trajectoryIds.ToArray()), ("role", role));
 
+    public override Task StampParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows) =>
+        RunAsync(connection, transaction, StampParticipants(rows));
+
+    private static NpgsqlBatchCommand StampParticipants(IReadOnlyList<TrajectoryRow> rows) =>
+        Statement(
+            "UPDATE participants AS p SET phase = u.phase, updated_at = u.updated_at FROM unnest(@Id, @Phase, @UpdatedAt) AS u(id, phase, updated_at) " +
+            "WHERE p.trajectory_id = u.id",
+            ("Id", rows.Select(row => row.Id).ToArray()),
+            ("Phase", rows.Select(row => row.Phase).ToArray()),
+            ("UpdatedAt", rows.Select(row => row.UpdatedAt).ToArray()));
+
     public override Task DeleteParticipationsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string Organisation, string Role)> keys) =>
         RunAsync(connection, transaction, DeleteParticipations(keys));
@@ -285,6 +296,11 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
         if (writes.Participants.Count > 0)
         {
             Add(UpsertParticipants(writes.Participants));
+        }
+
+        if (writes.Changed.Count > 0)
+        {
+            Add(StampParticipants(writes.Changed));
         }
 
         Add(InsertHistory(writes.History));

@@ -136,6 +136,13 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
     public override Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role) =>
         connection.ExecuteAsync("DELETE FROM participants WHERE trajectory_id IN @trajectoryIds AND role = @role", new { trajectoryIds, role }, transaction);
 
+    public override Task StampParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows) =>
+        SqliteRows.ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE participants SET phase = @Phase, updated_at = @UpdatedAt WHERE trajectory_id = @Id",
+            rows, row => [row.Phase, row.UpdatedAt, row.Id]);
+
     public override Task DeleteParticipationsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string TrajectoryId, string Organisation, string Role)> keys) =>
         SqliteRows.ExecuteAsync(

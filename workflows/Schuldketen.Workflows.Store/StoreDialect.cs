@@ -155,6 +155,11 @@ internal abstract class StoreDialect(string connectionString)
             await UpsertParticipantsAsync(connection, transaction, writes.Participants);
         }
 
+        if (writes.Changed.Count > 0)
+        {
+            await StampParticipantsAsync(connection, transaction, writes.Changed);
+        }
+
         await step(ApplyStep.TrajectoriesWritten);
         await InsertHistoryAsync(connection, transaction, writes.History);
         await step(ApplyStep.HistoryAppended);
@@ -197,6 +202,9 @@ internal abstract class StoreDialect(string connectionString)
     public abstract Task UpsertParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ParticipantRow> rows);
 
     public abstract Task DeleteParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> trajectoryIds, string role);
+
+    /// <summary>Copies each trajectory's phase and change time to its participant rows, which the per-organisation list reads in order.</summary>
+    public abstract Task StampParticipantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TrajectoryRow> rows);
 
     /// <summary>Deletes the participant rows with these keys: one organisation in one role of one trajectory each.</summary>
     public abstract Task DeleteParticipationsAsync(
