@@ -43,4 +43,19 @@ public class ConcurrencyTests
             Assert.Equal(Enumerable.Range(0, eventsPerWriter).Select(i => $"w{writer}-{i:D3}"), own);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_hundred_reads_at_once_each_find_their_audit_entry_committed_when_they_return(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        var reader = new Sender("00000001001234567000", PartnerRole.Municipality, "medewerker-1");
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            await harness.Store.RecordAsync([new AuditEntry(Monday, "traject-inzien", reader.Organisation, reader.Person, $"trj-{i:D3}", null, "geslaagd")]);
+            var recorded = await harness.Store.AuditOfTrajectoryAsync($"trj-{i:D3}");
+            Assert.Equal(("traject-inzien", "medewerker-1"), (Assert.Single(recorded).Activity, recorded[0].ActorPerson));
+        })));
+    }
 }

@@ -14,6 +14,7 @@ namespace Schuldketen.Workflows.Store;
 public sealed class TrajectoryStore : IAsyncDisposable
 {
     private readonly GroupCommitWriter writer;
+    private readonly AuditWriter audit;
     private readonly List<CommitListener> listeners = [];
     private IAsyncDisposable? otherHosts;
 
@@ -24,6 +25,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
         Clock = clock;
         Time = time;
         writer = new GroupCommitWriter(dialect, new BatchApplier(dialect, engine, clock, time, settings.StepHook), settings.Writers, settings.MaxBatch, SignalCommit);
+        audit = new AuditWriter(dialect);
     }
 
     public TrajectoryEngine Engine { get; }
@@ -148,19 +150,9 @@ public sealed class TrajectoryStore : IAsyncDisposable
         return (await Dialect.OfSubjectAsync(connection, subjectHash)).Select(row => row.ToRecord()).ToList();
     }
 
-    /// <summary>Records reads of personal data, one entry per trajectory read, in one transaction.</summary>
-    public async Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Dialect.InsertAuditAsync(connection, transaction, entries.Select(entry => entry.ToRow()).ToList());
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>Records reads of personal data, one entry per trajectory read; completes once they are committed, with those of other reads.</summary>
+    public Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+        entries.Count == 0 ? Task.CompletedTask : audit.RecordAsync(entries, cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> AuditOfTrajectoryAsync(string trajectoryId, CancellationToken cancellationToken = default)
     {
@@ -182,6 +174,7 @@ public sealed class TrajectoryStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await writer.DisposeAsync();
+        await audit.DisposeAsync();
         if (otherHosts is not null)
         {
             await otherHosts.DisposeAsync();
