@@ -15,3 +15,11 @@ DELETE FROM overview_trajectories;
 DELETE FROM overview_counts;
 DELETE FROM overview_backfill;
 INSERT INTO overview_backfill (trajectory_id) SELECT id FROM trajectories;
+
+-- What a resident filled in at /aanmelden (how to reach them, what is going on, the crisis questions), encrypted as one
+-- text: personal data never in clear. One row per trajectory; a repeated submit keeps the first.
+CREATE TABLE self_registrations (
+    trajectory_id TEXT   NOT NULL PRIMARY KEY,
+    answers       TEXT   NOT NULL,
+    created_at    BIGINT NOT NULL
+);
