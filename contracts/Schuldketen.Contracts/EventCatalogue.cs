@@ -46,6 +46,7 @@ public static class EventCatalogue
         new(EventTypes.ParticipantLinked, "Een organisatie is aan het traject gekoppeld"),
         new(EventTypes.ParticipantUnlinked, "Een organisatie is van het traject ontkoppeld"),
         new(EventTypes.CounsellorAssigned, "Er is een schuldhulpverlener toegewezen"),
+        new(EventTypes.ContactMomentRecorded, "Er is contact met u geweest of gezocht"),
     ];
 
     private static readonly FrozenDictionary<string, EventTypeInfo> ByType =

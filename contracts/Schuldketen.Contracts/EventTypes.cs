@@ -46,4 +46,7 @@ public static class EventTypes
     public const string ParticipantLinked = Prefix + "traject.deelnemer-gekoppeld";
     public const string ParticipantUnlinked = Prefix + "traject.deelnemer-ontkoppeld";
     public const string CounsellorAssigned = Prefix + "traject.schuldhulpverlener-toegewezen";
+
+    /// <summary>A contact with the resident (channel, subject, reached or not); any open phase, never moves it.</summary>
+    public const string ContactMomentRecorded = Prefix + "contactmoment.geregistreerd";
 }

@@ -36,6 +36,7 @@ public sealed partial class AccessibilityTests(Chromium chromium) : IAsyncLifeti
         Assert.Contains("/mijn-schuldhulp/traject/{id}", visited);
         Assert.Contains("/mijn-schuldhulp/traject/{id}/bekeken", visited);
         Assert.Contains("/mijn-schuldhulp/berichten", visited);
+        Assert.Contains("/aanmelden", visited);
     }
 
     [Theory]
@@ -49,6 +50,7 @@ public sealed partial class AccessibilityTests(Chromium chromium) : IAsyncLifeti
         Assert.Contains("/werkplek", visited);
         Assert.Contains("/werkplek/traject/{id}", visited);
         Assert.Contains("/werkplek/ketenoverzicht", visited);
+        Assert.Contains("/werkplek/aanmelden", visited);
     }
 
     /// <summary>Visits every page reachable by links from the start page, once per kind of page (trajectory ids left out); returns the kinds visited.</summary>

@@ -40,6 +40,8 @@ public class ReferralTests
         Assert.Equal(new DateTimeOffset(2026, 2, 23, 9, 0, 0, TimeSpan.Zero), view!["startedAt"]!.GetValue<DateTimeOffset>());
         var firstConversation = view["openDeadlines"]!.AsArray().Single(deadline => deadline!["id"]!.GetValue<string>() == "eerste-gesprek");
         Assert.Equal("2026-03-23", firstConversation!["dueOn"]!.GetValue<string>());
+        // The way in is recorded: the chain overview counts it under huisarts.
+        Assert.Equal(Channel.GeneralPractitioner, (await hub.Store.FindAsync(trajectory))!.Channel);
     }
 
     [Theory]

@@ -22,6 +22,7 @@ public class BrokenSettingTests
     [InlineData(new[] { "Schuldketen:Referrals:DefaultMunicipalities:" + Oin + "=gemeente" }, "Schuldketen__Referrals__DefaultMunicipalities__" + Oin + " ", "20 digits")]
     [InlineData(new[] { "Schuldketen:Referrals:PostcodeRanges:0:From=3500", "Schuldketen:Referrals:PostcodeRanges:0:To=3599", "Schuldketen:Referrals:PostcodeRanges:0:Municipality=0000000100123456700" },
         "Schuldketen__Referrals__PostcodeRanges__0__Municipality ", "20 digits")]
+    [InlineData(new[] { "Schuldketen:Aanmelden:Municipality=gemeente" }, "Schuldketen__Aanmelden__Municipality ", "20 digits")]
     [InlineData(new[] { "Schuldketen:Bus:Partners:0:Organisation=5555", "Schuldketen:Bus:Partners:0:Role=schuldeiser" }, "Schuldketen__Bus__Partners__0__Organisation ", "20 digits")]
     [InlineData(new[] { "Schuldketen:Bus:Partners:0:Organisation=" + Oin, "Schuldketen:Bus:Partners:0:Role=crediteur" }, "Schuldketen__Bus__Partners__0__Role ", "schuldeiser")]
     [InlineData(new[] { "Schuldketen:Bus:Profile=RabbitMq" }, "Schuldketen__Bus__Address ", "amqp://")]

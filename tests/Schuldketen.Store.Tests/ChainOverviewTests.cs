@@ -34,6 +34,9 @@ public class ChainOverviewTests
 
         Assert.True(chain.Migrated > 0 && chain.Fired > 0 && chain.DroppedOut > 0,
             $"The run should include migrations ({chain.Migrated}), passed deadlines ({chain.Fired}) and drop-outs ({chain.DroppedOut}).");
+        var overview = (await Reader(harness, harness.Store).ReadAsync(MunicipalitySender, CancellationToken.None))!;
+        Assert.True(overview.Channels.Count(channel => channel.FirstConversations > 1 && channel.DroppedOutBeforeFirstConversation > 0) > 3,
+            "Several channels should have first conversations and drop-outs before them, so their counts are compared.");
         // Half a year later, with nothing applied since: the clocks still running have passed their due dates.
         harness.Clock.Advance(TimeSpan.FromDays(180));
         await AssertSameOverviewAsync(harness, harness.Store, chain);
@@ -52,9 +55,10 @@ public class ChainOverviewTests
 
         await using (var connection = await harness.Store.Dialect.OpenAsync(CancellationToken.None))
         {
+            // From before the read model and before channels (013 adds the channel to both).
             await connection.ExecuteAsync(
-                "DROP TABLE overview_trajectories; DROP TABLE overview_counts; DROP TABLE overview_backfill; " +
-                "DELETE FROM schemaversions WHERE scriptname LIKE '%009_chain_overview.sql'");
+                "DROP TABLE overview_trajectories; DROP TABLE overview_counts; DROP TABLE overview_backfill; ALTER TABLE trajectories DROP COLUMN channel; " +
+                "DELETE FROM schemaversions WHERE scriptname LIKE '%009_chain_overview.sql' OR scriptname LIKE '%013_channels.sql'");
         }
 
         var upgraded = harness.OpenAnother();
@@ -103,7 +107,8 @@ public class ChainOverviewTests
             foreach (var id in chain.TrajectoriesOf(municipality))
             {
                 var trajectory = (await store.FindAsync(id))!;
-                facts.Add((trajectory.Definition, ClockHistory.Facts(library.Get(trajectory.Definition), trajectory.Outcome, await store.HistoryAsync(id))));
+                facts.Add((trajectory.Definition,
+                    ClockHistory.Facts(library.Get(trajectory.Definition), trajectory.Outcome, await store.HistoryAsync(id), trajectory.Channel)));
             }
 
             var mostUsed = ChainStatistics.MostUsed(facts.GroupBy(fact => fact.Definition).Select(group => KeyValuePair.Create(group.Key, (long)group.Count())));
@@ -115,6 +120,8 @@ public class ChainOverviewTests
             Assert.Equal(expected.Funnel, actual.Funnel);
             Assert.Equal(expected.Waits, actual.Waits);
             Assert.Equal(expected.Statutory, actual.Statutory);
+            Assert.Equal(expected.Channels, actual.Channels);
+            Assert.Equal(actual.Trajectories, actual.Channels.Sum(channel => channel.Registrations));
         }
     }
 
@@ -195,7 +202,8 @@ public class ChainOverviewTests
             return new IncomingEvent($"urn:nld:oin:{municipality}:systeem:zaaksysteem", $"reg-{id}", EventTypes.Registered, id, now,
                 new Sender(municipality, PartnerRole.Municipality, "medewerker-1"),
                 Registration: new Registration(Standard, municipality, "hash-" + id, "cipher-" + id,
-                    new Participant(Organisations.Counsellor, PartnerRole.DebtCounsellor, "Fatima de Vries", "consulent-7")));
+                    new Participant(Organisations.Counsellor, PartnerRole.DebtCounsellor, "Fatima de Vries", "consulent-7"),
+                    Channels.All[random.Next(Channels.All.Count)]));
         }
 
         /// <summary>A random permitted step from the trajectory's phase; first the link of a court or administrator that is to send it.</summary>

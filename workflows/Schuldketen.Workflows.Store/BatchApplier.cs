@@ -112,7 +112,8 @@ internal sealed class BatchApplier(
         var definition = engine.Library.Get(registration.Definition);
         var at = now.ToUnixTimeMilliseconds();
         var row = new TrajectoryRow(incoming.TrajectoryId, definition.Id, definition.Version, definition.InitialPhase, null, 1, 1,
-            registration.Municipality, registration.SubjectHash, registration.SubjectCipher, incoming.Time.ToUnixTimeMilliseconds(), at);
+            registration.Municipality, registration.SubjectHash, registration.SubjectCipher, incoming.Time.ToUnixTimeMilliseconds(), at,
+            registration.Channel.WireName());
         var tracked = new TrackedTrajectory(row, null, definition) { Changed = true };
         plan.Trajectories[row.Id] = tracked;
         var heard = new Heard(null, null, Snapshot(plan, row.Id));

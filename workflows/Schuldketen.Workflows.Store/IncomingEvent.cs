@@ -31,10 +31,15 @@ public sealed record Sender(string Organisation, PartnerRole Role, string? Perso
 
 /// <summary>
 /// What a registration adds: the definition version the trajectory is pinned to, whose it is (a keyed
-/// hash and a ciphertext of the BSN, never the BSN), and the debt counsellor, if already known.
+/// hash and a ciphertext of the BSN, never the BSN), the debt counsellor, if already known, and the channel the request came in by.
 /// </summary>
 public sealed record Registration(
-    DefinitionKey Definition, string Municipality, string? SubjectHash = null, string? SubjectCipher = null, Participant? Counsellor = null);
+    DefinitionKey Definition,
+    string Municipality,
+    string? SubjectHash = null,
+    string? SubjectCipher = null,
+    Participant? Counsellor = null,
+    Channel Channel = Channels.Default);
 
 /// <summary>An organisation that takes part in a trajectory, with its contact person for the resident.</summary>
 public sealed record Participant(string Organisation, PartnerRole Role, string? ContactName = null, string? ContactId = null);

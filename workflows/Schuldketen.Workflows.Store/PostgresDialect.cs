@@ -83,8 +83,8 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
 
     private static NpgsqlBatchCommand InsertTrajectories(IReadOnlyList<TrajectoryRow> rows) =>
         Statement(
-            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, started_at, updated_at) " +
-            "SELECT * FROM unnest(@Id, @DefinitionId, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @Municipality, @SubjectHash, @SubjectCipher, @StartedAt, @UpdatedAt) " +
+            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, started_at, updated_at, channel) " +
+            "SELECT * FROM unnest(@Id, @DefinitionId, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @Municipality, @SubjectHash, @SubjectCipher, @StartedAt, @UpdatedAt, @Channel) " +
             "ON CONFLICT DO NOTHING",
             ("Id", rows.Select(row => row.Id).ToArray()),
             ("DefinitionId", rows.Select(row => row.DefinitionId).ToArray()),
@@ -97,7 +97,8 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect(co
             ("SubjectHash", rows.Select(row => row.SubjectHash).ToArray()),
             ("SubjectCipher", rows.Select(row => row.SubjectCipher).ToArray()),
             ("StartedAt", rows.Select(row => row.StartedAt).ToArray()),
-            ("UpdatedAt", rows.Select(row => row.UpdatedAt).ToArray()));
+            ("UpdatedAt", rows.Select(row => row.UpdatedAt).ToArray()),
+            ("Channel", rows.Select(row => row.Channel).ToArray()));
 
     public override Task<int> UpdateTrajectoriesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(TrajectoryRow Row, long ExpectedVersion)> rows) =>

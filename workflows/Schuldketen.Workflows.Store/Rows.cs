@@ -1,4 +1,5 @@
 using System.Globalization;
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Trajectories;
 
@@ -19,11 +20,12 @@ internal sealed record TrajectoryRow(
     string? SubjectHash,
     string? SubjectCipher,
     long StartedAt,
-    long UpdatedAt)
+    long UpdatedAt,
+    string Channel)
 {
     public TrajectoryRecord ToRecord() => new(
         Id, new DefinitionKey(DefinitionId, (int)DefinitionVersion), Phase, Outcome, Version, Sequence, Municipality, SubjectHash, SubjectCipher,
-        DateTimeOffset.FromUnixTimeMilliseconds(StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt));
+        DateTimeOffset.FromUnixTimeMilliseconds(StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt), Channels.Parse(Channel));
 }
 
 internal sealed record HistoryRow(

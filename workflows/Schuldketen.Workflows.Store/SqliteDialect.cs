@@ -71,12 +71,12 @@ internal sealed class SqliteDialect(string connectionString) : StoreDialect(conn
         SqliteRows.ExecuteAsync(
             connection,
             transaction,
-            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, started_at, updated_at) " +
-            "VALUES (@Id, @DefinitionId, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @Municipality, @SubjectHash, @SubjectCipher, @StartedAt, @UpdatedAt) " +
+            "INSERT INTO trajectories (id, definition_id, definition_version, phase, outcome, version, sequence, municipality, subject_hash, subject_cipher, started_at, updated_at, channel) " +
+            "VALUES (@Id, @DefinitionId, @DefinitionVersion, @Phase, @Outcome, @Version, @Sequence, @Municipality, @SubjectHash, @SubjectCipher, @StartedAt, @UpdatedAt, @Channel) " +
             "ON CONFLICT DO NOTHING",
             rows,
             row => [row.Id, row.DefinitionId, row.DefinitionVersion, row.Phase, row.Outcome, row.Version, row.Sequence, row.Municipality, row.SubjectHash,
-                row.SubjectCipher, row.StartedAt, row.UpdatedAt]);
+                row.SubjectCipher, row.StartedAt, row.UpdatedAt, row.Channel]);
 
     public override Task<int> UpdateTrajectoriesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(TrajectoryRow Row, long ExpectedVersion)> rows) =>

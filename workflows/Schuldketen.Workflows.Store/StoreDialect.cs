@@ -15,7 +15,7 @@ internal abstract class StoreDialect(string connectionString)
     internal const string TrajectoryColumns =
         "id AS Id, definition_id AS DefinitionId, definition_version AS DefinitionVersion, phase AS Phase, outcome AS Outcome, " +
         "version AS Version, sequence AS Sequence, municipality AS Municipality, subject_hash AS SubjectHash, " +
-        "subject_cipher AS SubjectCipher, started_at AS StartedAt, updated_at AS UpdatedAt";
+        "subject_cipher AS SubjectCipher, started_at AS StartedAt, updated_at AS UpdatedAt, channel AS Channel";
 
     protected const string TimerColumns =
         "trajectory_id AS TrajectoryId, deadline_id AS DeadlineId, event_type AS EventType, started_on AS StartedOn, due_on AS DueOn, " +

@@ -41,6 +41,7 @@ public static class EventDataCatalogue
         [EventTypes.ParticipantLinked] = typeof(ParticipantLinked),
         [EventTypes.ParticipantUnlinked] = typeof(ParticipantUnlinked),
         [EventTypes.CounsellorAssigned] = typeof(CounsellorAssigned),
+        [EventTypes.ContactMomentRecorded] = typeof(ContactMomentRecorded),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsPartnerEvent(string type) => DataTypes.ContainsKey(type);

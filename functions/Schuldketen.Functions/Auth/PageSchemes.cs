@@ -5,7 +5,8 @@ namespace Schuldketen.Functions.Auth;
 
 /// <summary>
 /// The cookie logins of the web pages, kept apart from the API's bearer tokens: one for residents,
-/// one for professionals. A resident's cookie holds the keyed hash of their BSN, never the BSN.
+/// one for professionals. A resident's cookie holds the keyed hash of their BSN and its ciphertext (for a registration
+/// through <c>/aanmelden</c>), never the BSN.
 /// </summary>
 public static class PageSchemes
 {
@@ -16,10 +17,12 @@ public static class PageSchemes
     public const string ResidentPolicy = "bewoner";
     public const string StaffPolicy = "medewerker";
     public const string SubjectClaim = "subject_hash";
+    public const string SubjectCipherClaim = "subject_cipher";
     public const string NameClaim = "name";
 
-    public static ClaimsPrincipal ResidentPrincipal(string subjectHash, string name, string scheme) =>
-        new(new ClaimsIdentity([new Claim(SubjectClaim, subjectHash), new Claim(NameClaim, name)], scheme, NameClaim, null));
+    public static ClaimsPrincipal ResidentPrincipal(string subjectHash, string subjectCipher, string name, string scheme) =>
+        new(new ClaimsIdentity(
+            [new Claim(SubjectClaim, subjectHash), new Claim(SubjectCipherClaim, subjectCipher), new Claim(NameClaim, name)], scheme, NameClaim, null));
 
     public static ClaimsPrincipal StaffPrincipal(string organisation, PartnerRole role, string person, string name, string scheme) =>
         new(new ClaimsIdentity(
@@ -28,6 +31,8 @@ public static class PageSchemes
             scheme, NameClaim, Caller.RoleClaim));
 
     public static string? SubjectOf(ClaimsPrincipal user) => user.FindFirst(SubjectClaim)?.Value;
+
+    public static string? SubjectCipherOf(ClaimsPrincipal user) => user.FindFirst(SubjectCipherClaim)?.Value;
 
     /// <summary>Professionals who handle cases: the municipality and the debt counsellors.</summary>
     public static Caller? StaffOf(ClaimsPrincipal user) =>

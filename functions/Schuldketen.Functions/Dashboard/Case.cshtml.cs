@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Http;
@@ -17,8 +18,12 @@ namespace Schuldketen.Functions.Dashboard;
 /// send the event through the same intake as the API, in the professional's name. Every read is audited.
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
-public sealed class CasePage(TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, TimeProvider time) : PageModel
+public sealed class CasePage(
+    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TimeProvider time) : PageModel
 {
+    /// <summary>How the resident came in, what they said when registering themselves, and the contact moments so far.</summary>
+    public CaseContacts? Contacts { get; private set; }
+
     public CaseView? Case { get; private set; }
 
     public TimelineView? Timeline { get; private set; }
@@ -47,7 +52,31 @@ public sealed class CasePage(TrajectoryReader reader, EventIntake intake, Deadli
         var next = (await reader.NextEventsAsync(id, sender, RequestTrace.TraceParent, cancellationToken))?.Events ?? [];
         OneClickSteps = next.Where(step => CounsellorSteps.IsOneClick(step.Type)).ToList();
         OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type)).ToList();
+        Contacts = await contacts.OfAsync(id, cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(string id, [FromForm] ContactMomentForm contact)
+    {
+        var caller = PageSchemes.StaffOf(User)!;
+        var now = time.GetUtcNow();
+        if (contact.ToData(now) is not { } data)
+        {
+            TempData["Fout"] = "Het contactmoment is niet vastgelegd. Kies een kanaal, vul een onderwerp in (hoogstens 200 tekens) en geef aan of u de inwoner sprak.";
+            return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}#contact");
+        }
+
+        var result = await intake.AcceptAsync(
+            CounsellorSteps.CloudEvent(EventTypes.ContactMomentRecorded, id, caller.Organisation, now, data), caller.AsSender(), RequestTrace.TraceParent);
+        if (result.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[result.Problem is null ? "Melding" : "Fout"] = result.Problem is null
+            ? "Het contactmoment is vastgelegd."
+            : "Het contactmoment kon niet worden vastgelegd. Is het traject intussen afgesloten?";
+        return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}#contact");
     }
 
     public async Task<IActionResult> OnPostStepAsync(string id, [FromForm] string type)

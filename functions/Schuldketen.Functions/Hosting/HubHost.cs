@@ -38,6 +38,7 @@ public static class HubHost
             .AddBus()
             .AddTimers()
             .AddPages()
+            .AddChannelPages()
             .AddDemo();
 
         var app = builder.Build();

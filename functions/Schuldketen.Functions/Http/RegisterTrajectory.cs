@@ -26,6 +26,7 @@ public static class RegisterTrajectory
             .WithSummary("Register a resident's request for debt help (municipality)")
             .WithDescription(
                 "A municipality registers a resident's request for help, made in any form; the legal clock runs from requestedAt (default: now). " +
+                "channel records how the request came in (default systeem); the chain overview counts registrations per channel. " +
                 "The BSN is kept only as a keyed hash and encrypted; the trajectory gets a pseudonymous id, in the Location header and the body. " +
                 "Send an Idempotency-Key to register safely again after a lost answer.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -63,6 +64,7 @@ public static class RegisterTrajectory
         }
 
         Bsn.TryParse(request.Bsn, out var bsn);
+        var channel = request.Channel is { } stated ? Channels.Parse(stated) : Channels.Default;
         var definitionId = options.Value.MunicipalityDefinitions.GetValueOrDefault(caller.Organisation) ?? options.Value.DefaultDefinition;
         var definition = store.Engine.Library.Latest(definitionId)
                          ?? throw new InvalidOperationException($"The configured definition '{definitionId}' is not loaded.");
@@ -77,7 +79,7 @@ public static class RegisterTrajectory
             request.RequestedAt ?? now,
             caller.AsSender(),
             TraceParent: RequestTrace.TraceParent,
-            Registration: new Registration(definition.Key, caller.Organisation, protector.Hash(bsn), protector.Encrypt(bsn), counsellor)));
+            Registration: new Registration(definition.Key, caller.Organisation, protector.Hash(bsn), protector.Encrypt(bsn), counsellor, channel)));
 
         var view = await reader.ViewAsync(result.TrajectoryId, caller.AsSender(), RequestTrace.TraceParent, cancellationToken);
         return TypedResults.Created($"/api/v1/trajectories/{result.TrajectoryId}", view!);
@@ -115,6 +117,11 @@ public static class RegisterTrajectory
             }
         }
 
+        if (request.Channel is { } channel && !Channels.TryParse(channel, out _))
+        {
+            invalid.Add(new { name = "channel", reason = $"The channel is one of: {string.Join(", ", Channels.All.Select(known => known.WireName()))}." });
+        }
+
         if (idempotencyKey is { Length: 0 or > 128 })
         {
             invalid.Add(new { name = "Idempotency-Key", reason = "An idempotency key has 1 to 128 characters." });
@@ -124,8 +131,13 @@ public static class RegisterTrajectory
     }
 }
 
-/// <summary>A resident's request for help, as the municipality registers it.</summary>
-public sealed record RegistrationRequest(string Bsn, DateTimeOffset? RequestedAt = null, CounsellorRequest? Counsellor = null);
+/// <summary>A resident's request for help, as the municipality registers it, with the channel it came in by.</summary>
+public sealed record RegistrationRequest(
+    string Bsn,
+    DateTimeOffset? RequestedAt = null,
+    CounsellorRequest? Counsellor = null,
+    [property: Description("How the request came in: balie, telefoon, e-mail, website, wijkteam, huisbezoek, brief, huisarts, vroegsignalering or systeem (the default).")]
+    string? Channel = null);
 
 /// <summary>The debt counsellor organisation and the named person who will be the resident's contact.</summary>
 public sealed record CounsellorRequest(string Organisation, string ContactName, string? ContactId = null);

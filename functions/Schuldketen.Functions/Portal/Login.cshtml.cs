@@ -30,8 +30,9 @@ public sealed class ResidentLoginPage(IOptions<PortalOptions> options, IOptions<
         }
 
         var chosen = Residents[resident];
+        var bsn = DemoSeed.ResidentBsn(chosen.Index);
         await HttpContext.SignInAsync(PageSchemes.Resident,
-            PageSchemes.ResidentPrincipal(protector.Hash(DemoSeed.ResidentBsn(chosen.Index)), chosen.Name, PageSchemes.Resident));
+            PageSchemes.ResidentPrincipal(protector.Hash(bsn), protector.Encrypt(bsn), chosen.Name, PageSchemes.Resident));
         return LocalRedirect("/mijn-schuldhulp");
     }
 }

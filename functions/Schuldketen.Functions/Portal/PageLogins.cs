@@ -42,9 +42,9 @@ public static class PageLogins
                         return Task.CompletedTask;
                     }
 
-                    // From here on only the keyed hash travels, in the encrypted cookie.
+                    // From here on only the keyed hash and the ciphertext travel, in the encrypted cookie.
                     context.Principal = PageSchemes.ResidentPrincipal(
-                        protector.Hash(bsn), context.Principal.FindFirst(PageSchemes.NameClaim)?.Value ?? "U", PageSchemes.Resident);
+                        protector.Hash(bsn), protector.Encrypt(bsn), context.Principal.FindFirst(PageSchemes.NameClaim)?.Value ?? "U", PageSchemes.Resident);
                     return Task.CompletedTask;
                 };
             });

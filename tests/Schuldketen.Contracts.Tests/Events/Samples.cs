@@ -39,6 +39,7 @@ internal static class Samples
         [EventTypes.ParticipantLinked] = $$"""{"organisation":"{{Oin}}","role":"schuldeiser","contactName":"Team Incasso"}""",
         [EventTypes.ParticipantUnlinked] = $$"""{"organisation":"{{Oin}}","role":"huisarts"}""",
         [EventTypes.CounsellorAssigned] = $$"""{"organisation":"{{Oin}}","contactName":"J. de Vries","contactId":"m-1042"}""",
+        [EventTypes.ContactMomentRecorded] = """{"channel":"huisbezoek","subject":"Afspraak voor het eerste gesprek","reached":false,"at":"2026-11-23T10:00:00+01:00"}""",
     };
 
     public static TheoryData<string> Types { get; } = new(ByType.Keys);

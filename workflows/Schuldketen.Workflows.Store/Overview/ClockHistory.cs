@@ -14,10 +14,11 @@ namespace Schuldketen.Workflows.Store.Overview;
 public static class ClockHistory
 {
     /// <summary>What <see cref="ChainStatistics"/> needs of a trajectory, from its stored history.</summary>
-    public static TrajectoryFacts Facts(TrajectoryDefinition definition, string? outcome, IReadOnlyList<StoredHistoryEntry> history)
+    public static TrajectoryFacts Facts(
+        TrajectoryDefinition definition, string? outcome, IReadOnlyList<StoredHistoryEntry> history, Channel channel = Channels.Default)
     {
         var recorded = history.Select(entry => entry.ToTimelineEntry()).ToList();
-        return new TrajectoryFacts(definition, outcome, recorded, history.Any(IsMigration) ? Of(history) : null);
+        return new TrajectoryFacts(definition, outcome, recorded, history.Any(IsMigration) ? Of(history) : null, channel);
     }
 
     public static IReadOnlyList<HistoryEntry> Of(IReadOnlyList<StoredHistoryEntry> history)

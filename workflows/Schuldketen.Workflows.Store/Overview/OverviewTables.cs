@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Overview;
 
@@ -14,12 +15,14 @@ internal sealed class OverviewTables(StoreProvider provider)
 {
     private const string StateColumns =
         "trajectory_id AS TrajectoryId, municipality AS Municipality, definition_id AS DefinitionId, definition_version AS DefinitionVersion, " +
-        "phase AS Phase, phase_entered_on AS PhaseEnteredOn, reached AS Reached, dropped_at AS DroppedAt, clocks AS Clocks, met AS Met, missed AS Missed";
+        "phase AS Phase, phase_entered_on AS PhaseEnteredOn, reached AS Reached, dropped_at AS DroppedAt, clocks AS Clocks, met AS Met, missed AS Missed, " +
+        "channel AS Channel, registered_on AS RegisteredOn, talked AS Talked, dropped_early AS DroppedEarly";
 
     private const string StateConflict =
         "ON CONFLICT (trajectory_id) DO UPDATE SET municipality = excluded.municipality, definition_id = excluded.definition_id, " +
         "definition_version = excluded.definition_version, phase = excluded.phase, phase_entered_on = excluded.phase_entered_on, " +
-        "reached = excluded.reached, dropped_at = excluded.dropped_at, clocks = excluded.clocks, met = excluded.met, missed = excluded.missed";
+        "reached = excluded.reached, dropped_at = excluded.dropped_at, clocks = excluded.clocks, met = excluded.met, missed = excluded.missed, " +
+        "channel = excluded.channel, registered_on = excluded.registered_on, talked = excluded.talked, dropped_early = excluded.dropped_early";
 
     private const string CountConflict =
         "ON CONFLICT (municipality, kind, counter_key, bucket) DO UPDATE SET amount = overview_counts.amount + excluded.amount";
@@ -41,18 +44,18 @@ internal sealed class OverviewTables(StoreProvider provider)
         {
             return SqliteRowsAsync(connection, transaction,
                 "INSERT INTO overview_trajectories (trajectory_id, municipality, definition_id, definition_version, phase, phase_entered_on, reached, " +
-                "dropped_at, clocks, met, missed)", StateConflict,
+                "dropped_at, clocks, met, missed, channel, registered_on, talked, dropped_early)", StateConflict,
                 rows.Select(row => new object?[]
                 {
                     row.TrajectoryId, row.Municipality, row.DefinitionId, row.DefinitionVersion, row.Phase, row.PhaseEnteredOn, row.Reached, row.DroppedAt,
-                    row.Clocks, row.Met, row.Missed,
+                    row.Clocks, row.Met, row.Missed, row.Channel, row.RegisteredOn, row.Talked, row.DroppedEarly,
                 }).ToList());
         }
 
         return connection.ExecuteAsync(
             "INSERT INTO overview_trajectories (trajectory_id, municipality, definition_id, definition_version, phase, phase_entered_on, reached, " +
-            "dropped_at, clocks, met, missed) SELECT * FROM unnest(@TrajectoryId, @Municipality, @DefinitionId, @DefinitionVersion, @Phase, " +
-            $"@PhaseEnteredOn, @Reached, @DroppedAt, @Clocks, @Met, @Missed) {StateConflict}",
+            "dropped_at, clocks, met, missed, channel, registered_on, talked, dropped_early) SELECT * FROM unnest(@TrajectoryId, @Municipality, " +
+            $"@DefinitionId, @DefinitionVersion, @Phase, @PhaseEnteredOn, @Reached, @DroppedAt, @Clocks, @Met, @Missed, @Channel, @RegisteredOn, @Talked, @DroppedEarly) {StateConflict}",
             new
             {
                 TrajectoryId = rows.Select(row => row.TrajectoryId).ToArray(),
@@ -66,6 +69,10 @@ internal sealed class OverviewTables(StoreProvider provider)
                 Clocks = rows.Select(row => row.Clocks).ToArray(),
                 Met = rows.Select(row => row.Met).ToArray(),
                 Missed = rows.Select(row => row.Missed).ToArray(),
+                Channel = rows.Select(row => row.Channel).ToArray(),
+                RegisteredOn = rows.Select(row => row.RegisteredOn).ToArray(),
+                Talked = rows.Select(row => row.Talked).ToArray(),
+                DroppedEarly = rows.Select(row => row.DroppedEarly).ToArray(),
             },
             transaction);
     }
@@ -137,13 +144,19 @@ internal sealed record StateRow(
     string? DroppedAt,
     string Clocks,
     long Met,
-    long Missed)
+    long Missed,
+    string Channel,
+    string RegisteredOn,
+    long Talked,
+    long DroppedEarly)
 {
     public static StateRow Of(string trajectoryId, TallyState state) => new(
         trajectoryId, state.Municipality, state.Definition.Id, state.Definition.Version, state.Phase, TallyKeys.Of(state.PhaseEnteredOn),
         string.Join(' ', state.Reached.Order(StringComparer.Ordinal)), state.DroppedAt,
         string.Join(' ', state.Clocks.OrderBy(clock => clock.Key, StringComparer.Ordinal).Select(clock => $"{clock.Key}={TallyKeys.Of(clock.Value)}")),
-        state.Met, state.Missed);
+        state.Met, state.Missed,
+        (state.Channel?.Channel ?? Channels.Default).WireName(), state.Channel is { } track ? TallyKeys.Of(track.RegisteredOn) : "",
+        state.Channel?.Talked == true ? 1 : 0, state.Channel?.DroppedEarly == true ? 1 : 0);
 
     public TallyState ToState() => new(
         Municipality,
@@ -156,5 +169,8 @@ internal sealed record StateRow(
             .Select(clock => clock.Split('='))
             .ToDictionary(clock => clock[0], clock => DateOnly.ParseExact(clock[1], "O", CultureInfo.InvariantCulture), StringComparer.Ordinal),
         (int)Met,
-        (int)Missed);
+        (int)Missed,
+        RegisteredOn.Length == 0
+            ? null
+            : new ChannelTrack(Channels.Parse(Channel), DateOnly.ParseExact(RegisteredOn, "O", CultureInfo.InvariantCulture), Talked != 0, DroppedEarly != 0));
 }

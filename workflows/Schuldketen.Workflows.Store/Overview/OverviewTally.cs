@@ -1,3 +1,4 @@
+using Schuldketen.Contracts;
 using System.Data.Common;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Overview;
@@ -46,7 +47,7 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
 
             var entry = row.ToEntry().ToTimelineEntry();
             states[row.TrajectoryId] = state is null
-                ? tally.Register(tracked.Row.Municipality, tracked.Definition, entry, deltas)
+                ? tally.Register(tracked.Row.Municipality, tracked.Definition, entry, deltas, Channels.Parse(tracked.Row.Channel))
                 : plan.Migrations.TryGetValue((row.TrajectoryId, row.Sequence), out var migrated)
                     ? tally.Migrate(state, migrated.Target, migrated.History, row.Outcome, deltas)
                     : tally.Apply(state, library.Get(state.Definition), entry, row.Outcome, deltas);
@@ -111,7 +112,7 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
     {
         var current = new DefinitionKey(trajectory.DefinitionId, (int)trajectory.DefinitionVersion);
         var first = history.FirstOrDefault(ClockHistory.IsMigration) is { } migration ? current with { Version = ClockHistory.Versions(migration).From } : current;
-        var state = tally.Register(trajectory.Municipality, library.Get(first), history[0].ToTimelineEntry(), deltas);
+        var state = tally.Register(trajectory.Municipality, library.Get(first), history[0].ToTimelineEntry(), deltas, Channels.Parse(trajectory.Channel));
         for (var i = 1; i < history.Count; i++)
         {
             var entry = history[i];

@@ -127,7 +127,7 @@ public sealed class ReferralIntake(
             submission.ReferredAt,
             submission.Referrer,
             TraceParent: submission.TraceParent,
-            Registration: new Registration(definition.Key, municipality, subjectHash, subjectCipher)));
+            Registration: new Registration(definition.Key, municipality, subjectHash, subjectCipher, Channel: Channel.GeneralPractitioner)));
     }
 }
 

@@ -20,6 +20,7 @@ public sealed class TrajectoryEngine(DefinitionLibrary library)
         [EventTypes.ParticipantLinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor, PartnerRole.Hub],
         [EventTypes.ParticipantUnlinked] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor, PartnerRole.Hub],
         [EventTypes.CounsellorAssigned] = [PartnerRole.Municipality],
+        [EventTypes.ContactMomentRecorded] = [PartnerRole.Municipality, PartnerRole.DebtCounsellor],
     };
 
     private readonly ThreadLocal<Dictionary<DefinitionKey, PhaseMachine>> machines = new(() => []);

@@ -1,3 +1,4 @@
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
 
 namespace Schuldketen.Workflows.Overview;
@@ -30,29 +31,46 @@ public sealed record ChainCounts(IReadOnlyDictionary<(string Kind, string Key), 
             (int)trajectories,
             phases.Select(phase => new PhaseFunnel(phase.Id, phase.Title, (int)Of(TallyKind.Reached, phase.Id), (int)Of(TallyKind.DroppedOut, phase.Id))).ToList(),
             phases.Select(phase => Wait(phase, stays[phase.Id].OrderBy(stay => stay.Days).ToList())).ToList(),
-            new DeadlineScore((int)Of(TallyKind.Met), (int)(Of(TallyKind.Missed) + overdue)));
+            new DeadlineScore((int)Of(TallyKind.Met), (int)(Of(TallyKind.Missed) + overdue)))
+        {
+            Channels = ChannelFlows(),
+        };
+    }
+
+    private List<ChannelFlow> ChannelFlows()
+    {
+        var talks = Counters.Where(counter => counter.Key.Kind == TallyKind.ChannelFirstConversation && counter.Value > 0)
+            .Select(counter => (Talk: TallyKeys.StayOf(counter.Key.Key), Count: counter.Value))
+            .ToLookup(talk => talk.Talk.Phase, talk => (talk.Talk.Days, talk.Count));
+        return Channels.All.Select(channel =>
+        {
+            var name = channel.WireName();
+            var histogram = talks[name].OrderBy(talk => talk.Days).ToList();
+            return new ChannelFlow(channel, (int)Of(TallyKind.ChannelRegistrations, name), (int)Of(TallyKind.ChannelDroppedEarly, name),
+                (int)histogram.Sum(talk => talk.Count), Rank(histogram, 50), Rank(histogram, 90));
+        }).ToList();
     }
 
     /// <summary>Median and 90th percentile, nearest rank, from the number of stays of each length.</summary>
     private static PhaseWait Wait(Phase phase, IReadOnlyList<(int Days, long Count)> histogram)
     {
-        var total = histogram.Sum(bar => bar.Count);
-        int? Rank(int percentile)
-        {
-            var rank = (long)Math.Ceiling(percentile / 100.0 * total);
-            var seen = 0L;
-            foreach (var (days, count) in histogram)
-            {
-                seen += count;
-                if (seen >= rank)
-                {
-                    return days;
-                }
-            }
+        return new PhaseWait(phase.Id, phase.Title, (int)histogram.Sum(bar => bar.Count), Rank(histogram, 50), Rank(histogram, 90));
+    }
 
-            return null;
+    /// <summary>The nearest-rank percentile of a histogram of days sorted by days; null when it is empty.</summary>
+    private static int? Rank(IReadOnlyList<(int Days, long Count)> histogram, int percentile)
+    {
+        var rank = (long)Math.Ceiling(percentile / 100.0 * histogram.Sum(bar => bar.Count));
+        var seen = 0L;
+        foreach (var (days, count) in histogram)
+        {
+            seen += count;
+            if (seen >= rank)
+            {
+                return days;
+            }
         }
 
-        return new PhaseWait(phase.Id, phase.Title, (int)total, Rank(50), Rank(90));
+        return null;
     }
 }

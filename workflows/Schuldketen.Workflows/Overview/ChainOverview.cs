@@ -1,7 +1,19 @@
+using Schuldketen.Contracts;
+
 namespace Schuldketen.Workflows.Overview;
 
 /// <summary>The municipality's view of its chain: how far trajectories get, how long each phase takes, and how many statutory deadlines are met.</summary>
-public sealed record ChainOverview(int Trajectories, IReadOnlyList<PhaseFunnel> Funnel, IReadOnlyList<PhaseWait> Waits, DeadlineScore Statutory);
+public sealed record ChainOverview(int Trajectories, IReadOnlyList<PhaseFunnel> Funnel, IReadOnlyList<PhaseWait> Waits, DeadlineScore Statutory)
+{
+    /// <summary>Where people come from: every channel of the controlled list, in its order, also those nobody used.</summary>
+    public IReadOnlyList<ChannelFlow> Channels { get; init; } = [];
+}
+
+/// <summary>
+/// One channel's registrations, how many of them dropped out (outcome <c>uitval</c>) before the first conversation, how many
+/// had that conversation, and the days from registration to it: median and 90th percentile (nearest rank), null before any.
+/// </summary>
+public sealed record ChannelFlow(Channel Channel, int Registrations, int DroppedOutBeforeFirstConversation, int FirstConversations, int? MedianDays, int? Percentile90Days);
 
 /// <summary>How many trajectories ever reached a phase, and how many dropped out (outcome <c>uitval</c>) while in it.</summary>
 public sealed record PhaseFunnel(string Phase, string Title, int Reached, int DroppedOut);

@@ -1,3 +1,4 @@
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Timeline;
@@ -27,7 +28,25 @@ public sealed class ChainStatistics(DeadlineClock clock)
             return new PhaseWait(phase.Id, phase.Title, days.Count, NearestRank(days, 50), NearestRank(days, 90));
         }).ToList();
         var scores = trajectories.Select(facts => Score(facts, today)).ToList();
-        return new ChainOverview(trajectories.Count, funnel, waits, new DeadlineScore(scores.Sum(score => score.Met), scores.Sum(score => score.Missed)));
+        return new ChainOverview(trajectories.Count, funnel, waits, new DeadlineScore(scores.Sum(score => score.Met), scores.Sum(score => score.Missed)))
+        {
+            Channels = Channels.All.Select(channel => Flow(channel, trajectories.Where(facts => facts.Channel == channel).ToList())).ToList(),
+        };
+    }
+
+    /// <summary>A channel's registrations, drop-outs before the first conversation, and the days from registration to that conversation.</summary>
+    private static ChannelFlow Flow(Channel channel, IReadOnlyList<TrajectoryFacts> trajectories)
+    {
+        var days = trajectories
+            .Select(facts => facts.History.FirstOrDefault(entry => entry.EventType == EventTypes.FirstConversationHeld) is { } talk
+                ? talk.OccurredAt.ToDutchDate().DayNumber - facts.History[0].OccurredAt.ToDutchDate().DayNumber
+                : (int?)null)
+            .OfType<int>()
+            .Order()
+            .ToList();
+        var droppedEarly = trajectories.Count(facts =>
+            facts.Outcome == DropOutOutcome && facts.History.All(entry => entry.EventType != EventTypes.FirstConversationHeld));
+        return new ChannelFlow(channel, trajectories.Count, droppedEarly, days.Count, NearestRank(days, 50), NearestRank(days, 90));
     }
 
     /// <summary>Every finished stay in a phase: from the day it was entered to the day the trajectory moved to another phase.</summary>
@@ -93,6 +112,7 @@ public sealed class ChainStatistics(DeadlineClock clock)
 /// <summary>
 /// What the statistics need of one trajectory: its definition, its outcome and its history. <see cref="Clocks"/> is the
 /// history as the clocks of a migrated trajectory see it (the phases before its last migration mapped as that migration
-/// mapped them, as the store sets its timers); null when it never migrated.
+/// mapped them, as the store sets its timers); null when it never migrated. <see cref="Channel"/> is the channel it came in by.
 /// </summary>
-public sealed record TrajectoryFacts(TrajectoryDefinition Definition, string? Outcome, IReadOnlyList<HistoryEntry> History, IReadOnlyList<HistoryEntry>? Clocks = null);
+public sealed record TrajectoryFacts(
+    TrajectoryDefinition Definition, string? Outcome, IReadOnlyList<HistoryEntry> History, IReadOnlyList<HistoryEntry>? Clocks = null, Channel Channel = Channels.Default);

@@ -1,3 +1,4 @@
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Timeline;
@@ -11,14 +12,14 @@ namespace Schuldketen.Workflows.Overview;
 /// </summary>
 public sealed class ChainTally(DeadlineClock clock, ChainStatistics statistics)
 {
-    public TallyState Register(string municipality, TrajectoryDefinition definition, HistoryEntry first, TallyDeltas deltas)
+    public TallyState Register(string municipality, TrajectoryDefinition definition, HistoryEntry first, TallyDeltas deltas, Channel channel = Channels.Default)
     {
         var date = first.OccurredAt.ToDutchDate();
         deltas.Add(municipality, TallyKind.Trajectories, "", 1);
         deltas.Add(municipality, TallyKind.Definition, TallyKeys.Of(definition.Key), 1);
         deltas.Add(municipality, TallyKind.Reached, first.Phase, 1);
         var state = new TallyState(municipality, definition.Key, first.Phase, date, new HashSet<string>(StringComparer.Ordinal) { first.Phase }, null,
-            new Dictionary<string, DateOnly>(StringComparer.Ordinal), 0, 0);
+            new Dictionary<string, DateOnly>(StringComparer.Ordinal), 0, 0, ChannelTally.Register(municipality, channel, first, deltas));
         return Clocks(state, definition, first.EventType, first.Phase, date, isStart: true, deltas);
     }
 
@@ -64,7 +65,7 @@ public sealed class ChainTally(DeadlineClock clock, ChainStatistics statistics)
     {
         var date = entry.OccurredAt.ToDutchDate();
         var municipality = state.Municipality;
-        var next = state;
+        var next = state.Channel is { } track ? state with { Channel = ChannelTally.Apply(track, municipality, entry, outcome, deltas) } : state;
         if (entry.Phase != state.Phase)
         {
             deltas.Add(municipality, TallyKind.Stay, TallyKeys.Of(state.Phase, date.DayNumber - state.PhaseEnteredOn.DayNumber), 1);
@@ -142,7 +143,7 @@ public sealed class ChainTally(DeadlineClock clock, ChainStatistics statistics)
 /// <summary>
 /// What the overview keeps of one trajectory: where it counts, the definition version it runs on, its phase and
 /// the day it entered it, the phases it reached, where it dropped out, its running statutory clocks with their due
-/// dates, and the stopped statutory clocks it counted as met and missed.
+/// dates, the stopped statutory clocks it counted as met and missed, and what the per-channel counters keep of it.
 /// </summary>
 public sealed record TallyState(
     string Municipality,
@@ -153,4 +154,5 @@ public sealed record TallyState(
     string? DroppedAt,
     IReadOnlyDictionary<string, DateOnly> Clocks,
     int Met,
-    int Missed);
+    int Missed,
+    ChannelTrack? Channel = null);

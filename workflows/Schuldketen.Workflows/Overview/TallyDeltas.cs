@@ -49,6 +49,15 @@ public static class TallyKind
 
     /// <summary>Statutory clocks running, per due date; key the ISO date.</summary>
     public const string RunningDue = "running-due";
+
+    /// <summary>Trajectories registered per channel; key the channel's wire name.</summary>
+    public const string ChannelRegistrations = "channel-registrations";
+
+    /// <summary>Trajectories with outcome <c>uitval</c> before their first conversation, per channel; key the channel's wire name.</summary>
+    public const string ChannelDroppedEarly = "channel-dropped-early";
+
+    /// <summary>First conversations per channel and days since registration; key <see cref="TallyKeys.Of(string, int)"/> with the channel.</summary>
+    public const string ChannelFirstConversation = "channel-first-conversation";
 }
 
 /// <summary>How counter keys are written and read back.</summary>

@@ -1,9 +1,10 @@
+using Schuldketen.Contracts;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Timeline;
 
 namespace Schuldketen.Workflows.Trajectories;
 
-/// <summary>A trajectory as stored: pinned to its definition version, at a phase, with its optimistic version.</summary>
+/// <summary>A trajectory as stored: pinned to its definition version, at a phase, with its optimistic version and the channel it came in by.</summary>
 public sealed record TrajectoryRecord(
     string Id,
     DefinitionKey Definition,
@@ -15,7 +16,8 @@ public sealed record TrajectoryRecord(
     string? SubjectHash,
     string? SubjectCipher,
     DateTimeOffset StartedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Channel Channel = Channels.Default);
 
 /// <summary>One entry of a trajectory's history, with who sent it.</summary>
 public sealed record StoredHistoryEntry(
