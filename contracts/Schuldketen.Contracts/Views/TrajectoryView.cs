@@ -36,11 +36,12 @@ public sealed record JudicialView(string Id, PhaseRef Phase, string? Outcome, Da
 public sealed record ReferrerView(string Id, ReferralStatus Status, DateTimeOffset UpdatedAt) : TrajectoryView(Id);
 
 /// <summary>
-/// A signal partner's view: only the DDAS status of its signal (Opgepakt, Niet opgepakt, Herhaalde melding, ...),
-/// never the contact attempts, the reason a signal was not picked up, or another partner's signal.
+/// A signal partner's view: only the DDAS status of its signal (Opgepakt, Niet opgepakt, Herhaalde melding, ...)
+/// and whether the municipality closed the case, never the contact attempts, the end result behind the status,
+/// or another partner's signal.
 /// </summary>
 public sealed record SignalPartnerView(
-    string Id, [property: JsonConverter(typeof(JsonStringEnumConverter<Ddas.SignalStatus>))] Ddas.SignalStatus Status, DateTimeOffset UpdatedAt)
+    string Id, [property: JsonConverter(typeof(JsonStringEnumConverter<Ddas.SignalStatus>))] Ddas.SignalStatus Status, bool Closed, DateTimeOffset UpdatedAt)
     : TrajectoryView(Id);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReferralStatus>))]

@@ -32,7 +32,7 @@ public sealed class AudienceProjector(DefinitionLibrary library)
             PartnerRole.Court or PartnerRole.Administrator => new JudicialView(
                 trajectory.Id, new PhaseRef(phase.Id, phase.Title), trajectory.Outcome, trajectory.StartedAt),
             PartnerRole.GeneralPractitioner => new ReferrerView(trajectory.Id, ReferralStatusOf(definition, phase), trajectory.UpdatedAt),
-            PartnerRole.SignalPartner => new SignalPartnerView(trajectory.Id, SignalStatusOf(definition, phase, trajectory.Outcome), trajectory.UpdatedAt),
+            PartnerRole.SignalPartner => new SignalPartnerView(trajectory.Id, SignalStatusOf(definition, phase, trajectory.Outcome), phase.Terminal, trajectory.UpdatedAt),
             _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "The hub itself has no audience projection."),
         };
     }
@@ -49,7 +49,7 @@ public sealed class AudienceProjector(DefinitionLibrary library)
             Audiences.Judiciary => $"{phase}|{outcome}",
             Audiences.Creditors => current.Terminal ? "closed" : "helped",
             Audiences.Referrers => ReferralStatusOf(definition, current).ToString(),
-            Audiences.SignalPartners => SignalStatusOf(definition, current, outcome).ToString(),
+            Audiences.SignalPartners => $"{SignalStatusOf(definition, current, outcome)}|{current.Terminal}",
             _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Case handlers hear every event."),
         };
     }
