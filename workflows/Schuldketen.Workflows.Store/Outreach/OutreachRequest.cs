@@ -30,4 +30,8 @@ public sealed record OutreachCase(string TrajectoryId, bool IsNew);
 public sealed record OutreachSettings(string HubOin, IReadOnlyDictionary<string, string> MunicipalityDefinitions, string DefaultDefinition = OutreachSettings.Standard)
 {
     public const string Standard = "vroegsignalering";
+
+    /// <summary>Whether a definition is an outreach case: the standard one or a municipal variant of it.</summary>
+    public static bool IsOutreach(Definitions.TrajectoryDefinition definition) =>
+        definition.Id == Standard || definition.DerivesFrom?.Id == Standard;
 }
