@@ -27,11 +27,5 @@ public sealed record OutreachCase(string TrajectoryId, bool IsNew);
 /// Which definition a municipality's outreach cases run on (a municipal variant of <c>vroegsignalering</c>, or
 /// the default), and the hub's own OIN as the sender of the events it raises.
 /// </summary>
-public sealed record OutreachSettings(string HubOin, IReadOnlyDictionary<string, string> MunicipalityDefinitions, string DefaultDefinition = OutreachSettings.Standard)
-{
-    public const string Standard = "vroegsignalering";
-
-    /// <summary>Whether a definition is an outreach case: the standard one or a municipal variant of it.</summary>
-    public static bool IsOutreach(Definitions.TrajectoryDefinition definition) =>
-        definition.Id == Standard || definition.DerivesFrom?.Id == Standard;
-}
+public sealed record OutreachSettings(
+    string HubOin, IReadOnlyDictionary<string, string> MunicipalityDefinitions, string DefaultDefinition = Definitions.OutreachDefinition.Id);

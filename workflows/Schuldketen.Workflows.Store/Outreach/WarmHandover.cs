@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Ddas;
+using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store.Outreach;
@@ -53,7 +53,7 @@ public sealed class WarmHandover(TrajectoryStore store, WarmHandoverSettings set
         (await store.OfSubjectAsync(subjectHash, cancellationToken)).FirstOrDefault(trajectory =>
         {
             var definition = store.Engine.Library.Get(trajectory.Definition);
-            return !definition.Phase(trajectory.Phase).Terminal && !OutreachSettings.IsOutreach(definition);
+            return !definition.Phase(trajectory.Phase).Terminal && !OutreachDefinition.Is(definition);
         });
 }
 

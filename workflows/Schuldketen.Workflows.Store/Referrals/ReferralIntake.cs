@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Events;
+using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Referrals;
-using Schuldketen.Workflows.Store.Outreach;
 using Schuldketen.Workflows.Store.Privacy;
 
 namespace Schuldketen.Workflows.Store.Referrals;
@@ -34,7 +34,7 @@ public sealed class ReferralIntake(
         var subjectHash = protector.Hash(submission.Bsn);
         var open = (await store.OfSubjectAsync(subjectHash, cancellationToken))
             .FirstOrDefault(trajectory => store.Engine.Library.Get(trajectory.Definition) is var definition
-                                          && !definition.Phase(trajectory.Phase).Terminal && !OutreachSettings.IsOutreach(definition));
+                                          && !definition.Phase(trajectory.Phase).Terminal && !OutreachDefinition.Is(definition));
         var subjectCipher = open?.SubjectCipher ?? protector.Encrypt(submission.Bsn);
         string trajectoryId;
         string owner;

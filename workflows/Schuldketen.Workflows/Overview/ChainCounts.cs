@@ -1,3 +1,5 @@
+using Schuldketen.Contracts.Ddas;
+using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Definitions;
 
 namespace Schuldketen.Workflows.Overview;
@@ -32,6 +34,16 @@ public sealed record ChainCounts(IReadOnlyDictionary<(string Kind, string Key), 
             phases.Select(phase => Wait(phase, stays[phase.Id].OrderBy(stay => stay.Days).ToList())).ToList(),
             new DeadlineScore((int)Of(TallyKind.Met), (int)(Of(TallyKind.Missed) + overdue)));
     }
+
+    /// <summary>The outreach funnel, with every DDAS contact kind in the code list's order, tried or not.</summary>
+    public OutreachFunnel ToOutreachFunnel() => new(
+        (int)Of(OutreachTally.Signals),
+        (int)Of(OutreachTally.Cases),
+        (int)Of(OutreachTally.Reached),
+        (int)Of(OutreachTally.HelpAccepted),
+        Enum.GetValues<ContactKind>().Select(EnumWireNames.Of)
+            .Select(kind => new ContactReach(kind, (int)Of(OutreachTally.Tried, kind), (int)Of(OutreachTally.TriedReached, kind)))
+            .ToList());
 
     /// <summary>Median and 90th percentile, nearest rank, from the number of stays of each length.</summary>
     private static PhaseWait Wait(Phase phase, IReadOnlyList<(int Days, long Count)> histogram)

@@ -1,7 +1,11 @@
 namespace Schuldketen.Workflows.Overview;
 
 /// <summary>The municipality's view of its chain: how far trajectories get, how long each phase takes, and how many statutory deadlines are met.</summary>
-public sealed record ChainOverview(int Trajectories, IReadOnlyList<PhaseFunnel> Funnel, IReadOnlyList<PhaseWait> Waits, DeadlineScore Statutory);
+public sealed record ChainOverview(int Trajectories, IReadOnlyList<PhaseFunnel> Funnel, IReadOnlyList<PhaseWait> Waits, DeadlineScore Statutory)
+{
+    /// <summary>The outreach cases (vroegsignalering), which the figures above leave out.</summary>
+    public OutreachFunnel Outreach { get; init; } = OutreachFunnel.None;
+}
 
 /// <summary>How many trajectories ever reached a phase, and how many dropped out (outcome <c>uitval</c>) while in it.</summary>
 public sealed record PhaseFunnel(string Phase, string Title, int Reached, int DroppedOut);
