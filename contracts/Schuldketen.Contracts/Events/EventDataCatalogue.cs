@@ -42,6 +42,8 @@ public static class EventDataCatalogue
         [EventTypes.ParticipantUnlinked] = typeof(ParticipantUnlinked),
         [EventTypes.CounsellorAssigned] = typeof(CounsellorAssigned),
         [EventTypes.ContactMomentRecorded] = typeof(ContactMomentRecorded),
+        [EventTypes.ContactAttempted] = typeof(ContactAttempted),
+        [EventTypes.OutreachClosed] = typeof(OutreachClosed),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsPartnerEvent(string type) => DataTypes.ContainsKey(type);

@@ -26,6 +26,17 @@ public sealed class OverviewPage(ChainOverviewReader reader, TimeProvider time) 
     public BarChart DeadlineChart => new("termijnen-grafiek", "Wettelijke termijnen gehaald en niet gehaald", "",
         [new Bar("Gehaald", Overview!.Statutory.Met), new Bar("Niet gehaald", Overview.Statutory.Missed)]);
 
+    public BarChart OutreachChart => new("vroegsignalering-grafiek", "Vroegsignalering: van signaal tot aanvaarde hulp", "",
+    [
+        new Bar("Signalen", Overview!.Outreach.Signals),
+        new Bar("Zaken", Overview.Outreach.Cases),
+        new Bar("Inwoner bereikt", Overview.Outreach.Reached),
+        new Bar("Hulp aanvaard", Overview.Outreach.HelpAccepted),
+    ]);
+
+    public BarChart ReachChart => new("bereik-grafiek", "Deel van de zaken bereikt, per soort contactpoging", "procent",
+        Overview!.Outreach.PerKind.Select(kind => new Bar(kind.Kind, kind.PercentReached ?? 0)).ToList());
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var caller = PageSchemes.StaffOf(User)!;

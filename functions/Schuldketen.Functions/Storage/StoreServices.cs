@@ -8,6 +8,7 @@ using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Projections;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Intake;
+using Schuldketen.Workflows.Store.Outreach;
 using Schuldketen.Workflows.Store.Privacy;
 using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Timeline;
@@ -30,6 +31,12 @@ public static class StoreServices
         services.AddSingleton<TimelinePredictor>();
         services.AddSingleton<AudienceProjector>();
         services.AddSingleton<TrajectoryReader>();
+        services.AddSingleton(provider =>
+        {
+            var store = Store(provider);
+            return new WarmHandoverSettings(store.HubOin, store.MunicipalityDefinitions, store.DefaultDefinition);
+        });
+        services.AddSingleton<WarmHandover>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton(provider =>
         {

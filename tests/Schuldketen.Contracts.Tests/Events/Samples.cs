@@ -40,6 +40,8 @@ internal static class Samples
         [EventTypes.ParticipantUnlinked] = $$"""{"organisation":"{{Oin}}","role":"huisarts"}""",
         [EventTypes.CounsellorAssigned] = $$"""{"organisation":"{{Oin}}","contactName":"J. de Vries","contactId":"m-1042"}""",
         [EventTypes.ContactMomentRecorded] = """{"channel":"huisbezoek","subject":"Afspraak voor het eerste gesprek","reached":false,"at":"2026-11-23T10:00:00+01:00"}""",
+        [EventTypes.ContactAttempted] = """{"soort":"Huisbezoek","bereikt":false,"datum":"2026-03-04","dagdeel":"Avond"}""",
+        [EventTypes.OutreachClosed] = """{"eindresultaat":"Niet opgepakt: andere reden","note":"Uitsluitingslijst"}""",
     };
 
     public static TheoryData<string> Types { get; } = new(ByType.Keys);

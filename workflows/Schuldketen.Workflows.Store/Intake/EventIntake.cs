@@ -3,6 +3,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Store.Outreach;
 
 namespace Schuldketen.Workflows.Store.Intake;
 
@@ -11,7 +12,7 @@ namespace Schuldketen.Workflows.Store.Intake;
 /// profile, the data against its contract, the sender against the source, then the store, where the
 /// inbox dedupes and the engine decides whether the sender's role may send it now.
 /// </summary>
-public sealed class EventIntake(TrajectoryStore store, TimeProvider time)
+public sealed class EventIntake(TrajectoryStore store, WarmHandover handover, TimeProvider time)
 {
     private static readonly JsonElement NoData = JsonDocument.Parse("null").RootElement;
 
@@ -41,12 +42,13 @@ public sealed class EventIntake(TrajectoryStore store, TimeProvider time)
                 [new InvalidField("source", "afzender-bron", "Use urn:nld:oin:<your OIN>, optionally followed by ':' and your system's name.")]));
         }
 
+        var occurredAt = cloudEvent.Time ?? time.GetUtcNow();
         var applied = await store.ApplyAsync(new IncomingEvent(
             cloudEvent.Source,
             cloudEvent.Id,
             cloudEvent.Type,
             cloudEvent.Subject!,
-            cloudEvent.Time ?? time.GetUtcNow(),
+            occurredAt,
             sender,
             (cloudEvent.Data ?? NoData).GetRawText(),
             data.Data.Facts,
@@ -54,6 +56,13 @@ public sealed class EventIntake(TrajectoryStore store, TimeProvider time)
             cloudEvent.TraceParent ?? traceParent,
             Participant: ParticipantOf(data.Data),
             Unlinked: UnlinkedOf(data.Data)));
+
+        // Also on a replayed close: a retry after a crash between the close and the handover still hands over, once.
+        if (applied.Status == ApplyStatus.Accepted && cloudEvent.Type == EventTypes.OutreachClosed)
+        {
+            await handover.AfterCloseAsync(applied.TrajectoryId, occurredAt, cloudEvent.TraceParent ?? traceParent);
+        }
+
         return Answer(applied, cloudEvent);
     }
 

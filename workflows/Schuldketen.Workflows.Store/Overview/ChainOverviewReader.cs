@@ -24,7 +24,7 @@ public sealed class ChainOverviewReader(TrajectoryStore store, DefinitionLibrary
         }
 
         var now = time.GetUtcNow();
-        var overview = counts.ToOverview(library, now.ToDutchDate());
+        var overview = counts.ToOverview(library, now.ToDutchDate()) is { } chain ? chain with { Outreach = counts.ToOutreachFunnel() } : null;
         if (overview is not null)
         {
             await store.RecordAsync([new AuditEntry(now, Activity, reader.Organisation, reader.Person, null, null, "geslaagd")], cancellationToken);

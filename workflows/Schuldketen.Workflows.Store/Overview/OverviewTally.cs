@@ -46,6 +46,14 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
             }
 
             var entry = row.ToEntry().ToTimelineEntry();
+            if (OutreachDefinition.Is(tracked.Definition))
+            {
+                states[row.TrajectoryId] = state is null
+                    ? OutreachTally.Register(tracked.Row.Municipality, tracked.Definition, entry, deltas)
+                    : OutreachTally.Apply(state, entry, row.Data, row.Outcome, deltas);
+                continue;
+            }
+
             states[row.TrajectoryId] = state is null
                 ? tally.Register(tracked.Row.Municipality, tracked.Definition, entry, deltas, Channels.Parse(tracked.Row.Channel))
                 : plan.Migrations.TryGetValue((row.TrajectoryId, row.Sequence), out var migrated)
@@ -112,6 +120,12 @@ internal sealed class OverviewTally(StoreDialect dialect, DefinitionLibrary libr
     {
         var current = new DefinitionKey(trajectory.DefinitionId, (int)trajectory.DefinitionVersion);
         var first = history.FirstOrDefault(ClockHistory.IsMigration) is { } migration ? current with { Version = ClockHistory.Versions(migration).From } : current;
+        if (OutreachDefinition.Is(library.Get(current)))
+        {
+            return history.Skip(1).Aggregate(OutreachTally.Register(trajectory.Municipality, library.Get(current), history[0].ToTimelineEntry(), deltas),
+                (state, entry) => OutreachTally.Apply(state, entry.ToTimelineEntry(), entry.Data, entry.Outcome, deltas));
+        }
+
         var state = tally.Register(trajectory.Municipality, library.Get(first), history[0].ToTimelineEntry(), deltas, Channels.Parse(trajectory.Channel));
         for (var i = 1; i < history.Count; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Events;
+using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Referrals;
 using Schuldketen.Workflows.Store.Privacy;
 
@@ -32,7 +33,8 @@ public sealed class ReferralIntake(
         var store = referrals.Trajectories;
         var subjectHash = protector.Hash(submission.Bsn);
         var open = (await store.OfSubjectAsync(subjectHash, cancellationToken))
-            .FirstOrDefault(trajectory => !store.Engine.Library.Get(trajectory.Definition).Phase(trajectory.Phase).Terminal);
+            .FirstOrDefault(trajectory => store.Engine.Library.Get(trajectory.Definition) is var definition
+                                          && !definition.Phase(trajectory.Phase).Terminal && !OutreachDefinition.Is(definition));
         var subjectCipher = open?.SubjectCipher ?? protector.Encrypt(submission.Bsn);
         string trajectoryId;
         string owner;

@@ -1,4 +1,6 @@
 using Schuldketen.Contracts;
+using Schuldketen.Contracts.Ddas;
+using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Definitions;
 
 namespace Schuldketen.Workflows.Overview;
@@ -50,6 +52,16 @@ public sealed record ChainCounts(IReadOnlyDictionary<(string Kind, string Key), 
                 (int)histogram.Sum(talk => talk.Count), Rank(histogram, 50), Rank(histogram, 90));
         }).ToList();
     }
+
+    /// <summary>The outreach funnel, with every DDAS contact kind in the code list's order, tried or not.</summary>
+    public OutreachFunnel ToOutreachFunnel() => new(
+        (int)Of(OutreachTally.Signals),
+        (int)Of(OutreachTally.Cases),
+        (int)Of(OutreachTally.Reached),
+        (int)Of(OutreachTally.HelpAccepted),
+        Enum.GetValues<ContactKind>().Select(EnumWireNames.Of)
+            .Select(kind => new ContactReach(kind, (int)Of(OutreachTally.Tried, kind), (int)Of(OutreachTally.TriedReached, kind)))
+            .ToList());
 
     /// <summary>Median and 90th percentile, nearest rank, from the number of stays of each length.</summary>
     private static PhaseWait Wait(Phase phase, IReadOnlyList<(int Days, long Count)> histogram)

@@ -7,6 +7,9 @@ public sealed record ChainOverview(int Trajectories, IReadOnlyList<PhaseFunnel> 
 {
     /// <summary>Where people come from: every channel of the controlled list, in its order, also those nobody used.</summary>
     public IReadOnlyList<ChannelFlow> Channels { get; init; } = [];
+
+    /// <summary>The outreach cases (vroegsignalering), which the figures above leave out.</summary>
+    public OutreachFunnel Outreach { get; init; } = OutreachFunnel.None;
 }
 
 /// <summary>
