@@ -27,9 +27,9 @@ public class WarmHandoverTests
         Assert.NotNull(first);
         Assert.Equal(first, retried);
         var wgs = (await harness.Store.FindAsync(first))!;
-        Assert.Equal(("wgs-standaard", Municipality, "hash-inwoner-1", ClosedAt), (wgs.Definition.Id, wgs.Municipality, wgs.SubjectHash, wgs.StartedAt));
-        var registration = Assert.Single(await harness.Store.HistoryAsync(first));
-        Assert.Equal("vroegsignalering", JsonDocument.Parse(registration.Data).RootElement.GetProperty("channel").GetString());
+        Assert.Equal(("wgs-standaard", Municipality, "hash-inwoner-1", ClosedAt, Channel.EarlyWarning),
+            (wgs.Definition.Id, wgs.Municipality, wgs.SubjectHash, wgs.StartedAt, wgs.Channel));
+        Assert.Single(await harness.Store.HistoryAsync(first));
         // The Wgs clocks run from the handover, not from the signal.
         Assert.Contains(await harness.Store.TimersAsync(first), timer => timer.DeadlineId == "eerste-gesprek" && timer.StartedOn == new DateOnly(2026, 3, 5));
         Assert.Equal(2, (await harness.Store.OfSubjectAsync("hash-inwoner-1")).Count);

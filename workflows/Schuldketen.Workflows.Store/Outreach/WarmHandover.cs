@@ -14,9 +14,6 @@ namespace Schuldketen.Workflows.Store.Outreach;
 /// </summary>
 public sealed class WarmHandover(TrajectoryStore store, WarmHandoverSettings settings)
 {
-    /// <summary>The registration's channel, until the registration carries it (then <c>Registration.Channel</c>).</summary>
-    private const string ChannelData = """{"channel":"vroegsignalering"}""";
-
     /// <summary>The Wgs trajectory the closed case leads to; null when its end result leads to no debt help or the case is unknown.</summary>
     public async Task<string?> AfterCloseAsync(string caseId, DateTimeOffset closedAt, string? traceParent, CancellationToken cancellationToken = default)
     {
@@ -41,9 +38,8 @@ public sealed class WarmHandover(TrajectoryStore store, WarmHandoverSettings set
             Guid.NewGuid().ToString(),
             closedAt,
             new Sender(settings.HubOin, PartnerRole.Hub),
-            ChannelData,
             TraceParent: traceParent,
-            Registration: new Registration(definition.Key, outreach.Municipality, outreach.SubjectHash, outreach.SubjectCipher)));
+            Registration: new Registration(definition.Key, outreach.Municipality, outreach.SubjectHash, outreach.SubjectCipher, Channel: Channel.EarlyWarning)));
         return registered.Status == ApplyStatus.Accepted
             ? registered.TrajectoryId
             : throw new InvalidOperationException($"The warm handover of outreach case '{caseId}' could not register a trajectory: {registered.Detail}");
