@@ -41,6 +41,11 @@ public static class EventTypes
     public const string DeadlinePassed = Prefix + "termijn.verstreken";
     public const string Migrated = Prefix + "traject.gemigreerd";
 
+    /// <summary>Outreach (vroegsignalering): the hub adds a signal to a household's case; only the signal's non-personal facts.</summary>
+    public const string SignalJoined = Prefix + "vroegsignaal.toegevoegd";
+    public const string ContactAttempted = Prefix + "contactpoging.gedaan";
+    public const string OutreachClosed = Prefix + "vroegsignaalzaak.afgesloten";
+
     /// <summary>What partners outside the case hear: their projection of the trajectory changed.</summary>
     public const string StatusChanged = Prefix + "traject.status-gewijzigd";
     public const string ParticipantLinked = Prefix + "traject.deelnemer-gekoppeld";

@@ -10,6 +10,9 @@ public enum PartnerRole
     Administrator,
     GeneralPractitioner,
 
+    /// <summary>A fixed-charges partner (landlord, energy, water, health insurer) that signals payment arrears (DDAS Signaalpartner).</summary>
+    SignalPartner,
+
     /// <summary>The hub itself, for events it raises (a deadline that passed).</summary>
     Hub,
 }

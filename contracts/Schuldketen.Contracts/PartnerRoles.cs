@@ -16,6 +16,7 @@ public static class PartnerRoles
         [PartnerRole.Court] = "rechtbank",
         [PartnerRole.Administrator] = "bewindvoerder",
         [PartnerRole.GeneralPractitioner] = "huisarts",
+        [PartnerRole.SignalPartner] = "signaalpartner",
         [PartnerRole.Hub] = "hub",
     }.ToFrozenDictionary();
 

@@ -41,6 +41,8 @@ public static class EventDataCatalogue
         [EventTypes.ParticipantLinked] = typeof(ParticipantLinked),
         [EventTypes.ParticipantUnlinked] = typeof(ParticipantUnlinked),
         [EventTypes.CounsellorAssigned] = typeof(CounsellorAssigned),
+        [EventTypes.ContactAttempted] = typeof(ContactAttempted),
+        [EventTypes.OutreachClosed] = typeof(OutreachClosed),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsPartnerEvent(string type) => DataTypes.ContainsKey(type);

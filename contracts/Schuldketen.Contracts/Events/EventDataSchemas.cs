@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NJsonSchema;
 using NJsonSchema.Generation;
 
@@ -62,7 +63,7 @@ internal static class EventDataSchemas
             .Single()
             .GetParameters()
             .Where(parameter => !parameter.HasDefaultValue)
-            .Select(parameter => Name(parameter.Name!))
+            .Select(parameter => recordType.GetProperty(parameter.Name!)?.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? Name(parameter.Name!))
             .ToArray();
 
     private static string Name(string member) => JsonNamingPolicy.CamelCase.ConvertName(member);

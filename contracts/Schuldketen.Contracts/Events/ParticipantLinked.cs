@@ -10,10 +10,11 @@ public sealed record ParticipantLinked(
 {
     /// <summary>
     /// The roles' wire names an organisation can be linked in. The municipality owns the
-    /// trajectory from registration and the hub is no participant, so neither is linked.
+    /// trajectory from registration and the hub is no participant, so neither is linked; a signal
+    /// partner joins only the outreach case its own signal joined.
     /// </summary>
     public static IReadOnlyList<string> LinkableRoles { get; } = Enum.GetValues<PartnerRole>()
-        .Where(role => role is not (PartnerRole.Hub or PartnerRole.Municipality))
+        .Where(role => role is not (PartnerRole.Hub or PartnerRole.Municipality or PartnerRole.SignalPartner))
         .Select(role => role.WireName())
         .ToArray();
 }

@@ -10,6 +10,7 @@ public static class Audiences
     public const string Judiciary = "rechtspraak";
     public const string Creditors = "schuldeiser";
     public const string Referrers = "verwijzer";
+    public const string SignalPartners = "signaalpartner";
 
     public static string Of(PartnerRole role) => role switch
     {
@@ -17,6 +18,7 @@ public static class Audiences
         PartnerRole.Court or PartnerRole.Administrator => Judiciary,
         PartnerRole.Creditor => Creditors,
         PartnerRole.GeneralPractitioner => Referrers,
+        PartnerRole.SignalPartner => SignalPartners,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "The hub itself is no audience."),
     };
 }

@@ -11,6 +11,7 @@ namespace Schuldketen.Contracts.Views;
 [JsonDerivedType(typeof(CreditorView), "schuldeiser")]
 [JsonDerivedType(typeof(JudicialView), "rechtspraak")]
 [JsonDerivedType(typeof(ReferrerView), "verwijzer")]
+[JsonDerivedType(typeof(SignalPartnerView), "signaalpartner")]
 public abstract record TrajectoryView(string Id);
 
 /// <summary>The municipality's and the debt counsellor's view: the whole case, except the BSN.</summary>
@@ -33,6 +34,14 @@ public sealed record JudicialView(string Id, PhaseRef Phase, string? Outcome, Da
 
 /// <summary>A referring GP's view: the status of the referral and when it last changed.</summary>
 public sealed record ReferrerView(string Id, ReferralStatus Status, DateTimeOffset UpdatedAt) : TrajectoryView(Id);
+
+/// <summary>
+/// A signal partner's view: only the DDAS status of its signal (Opgepakt, Niet opgepakt, Herhaalde melding, ...),
+/// never the contact attempts, the reason a signal was not picked up, or another partner's signal.
+/// </summary>
+public sealed record SignalPartnerView(
+    string Id, [property: JsonConverter(typeof(JsonStringEnumConverter<Ddas.SignalStatus>))] Ddas.SignalStatus Status, DateTimeOffset UpdatedAt)
+    : TrajectoryView(Id);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReferralStatus>))]
 public enum ReferralStatus

@@ -24,7 +24,7 @@ public sealed class EventDataCatalogueTests
         string[] raisedByHub =
         [
             EventTypes.Registered, EventTypes.DeadlinePassed, EventTypes.ObjectionPeriodExpired, EventTypes.MoratoriumExpired, EventTypes.Migrated,
-            EventTypes.StatusChanged,
+            EventTypes.StatusChanged, EventTypes.SignalJoined,
         ];
 
         Assert.Equal(

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Schuldketen.Contracts.Events;
 
 namespace Schuldketen.Contracts.Tests.Events;
@@ -35,7 +36,8 @@ public sealed class EventDataSchemaTests
         {
             var nullable = Nullable.GetUnderlyingType(parameter.ParameterType) is not null
                 || nullability.Create(parameter).WriteState == NullabilityState.Nullable;
-            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+            var name = recordType.GetProperty(parameter.Name!)?.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                       ?? JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
             Assert.True(required.Contains(name) != nullable, $"{recordType.Name}.{parameter.Name}");
             Assert.True(parameter.HasDefaultValue == nullable, $"{recordType.Name}.{parameter.Name} needs a default exactly when it is nullable");
         }

@@ -39,6 +39,8 @@ internal static class Samples
         [EventTypes.ParticipantLinked] = $$"""{"organisation":"{{Oin}}","role":"schuldeiser","contactName":"Team Incasso"}""",
         [EventTypes.ParticipantUnlinked] = $$"""{"organisation":"{{Oin}}","role":"huisarts"}""",
         [EventTypes.CounsellorAssigned] = $$"""{"organisation":"{{Oin}}","contactName":"J. de Vries","contactId":"m-1042"}""",
+        [EventTypes.ContactAttempted] = """{"soort":"Huisbezoek","bereikt":false,"datum":"2026-03-04","dagdeel":"Avond"}""",
+        [EventTypes.OutreachClosed] = """{"eindresultaat":"Niet opgepakt: andere reden","note":"Uitsluitingslijst"}""",
     };
 
     public static TheoryData<string> Types { get; } = new(ByType.Keys);

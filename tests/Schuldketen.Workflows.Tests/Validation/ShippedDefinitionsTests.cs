@@ -16,6 +16,7 @@ public class ShippedDefinitionsTests
         Assert.Empty(result.Findings);
         Assert.Contains(Path.Combine(DefinitionLibrary.ShippedFolder, "wgs-standaard.v1.yaml"), files);
         Assert.Contains(Path.Combine(DefinitionLibrary.ShippedFolder, "voorbeeldstad-kredietbank.v1.yaml"), files);
+        Assert.Contains(Path.Combine(DefinitionLibrary.ShippedFolder, "vroegsignalering.v1.yaml"), files);
         Assert.Equal(files.Count, result.Library.All.Count);
     }
 }

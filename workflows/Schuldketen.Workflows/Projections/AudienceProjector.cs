@@ -1,4 +1,5 @@
 using Schuldketen.Contracts;
+using Schuldketen.Contracts.Ddas;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Trajectories;
@@ -31,6 +32,7 @@ public sealed class AudienceProjector(DefinitionLibrary library)
             PartnerRole.Court or PartnerRole.Administrator => new JudicialView(
                 trajectory.Id, new PhaseRef(phase.Id, phase.Title), trajectory.Outcome, trajectory.StartedAt),
             PartnerRole.GeneralPractitioner => new ReferrerView(trajectory.Id, ReferralStatusOf(definition, phase), trajectory.UpdatedAt),
+            PartnerRole.SignalPartner => new SignalPartnerView(trajectory.Id, SignalStatusOf(definition, phase, trajectory.Outcome), trajectory.UpdatedAt),
             _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "The hub itself has no audience projection."),
         };
     }
@@ -47,6 +49,7 @@ public sealed class AudienceProjector(DefinitionLibrary library)
             Audiences.Judiciary => $"{phase}|{outcome}",
             Audiences.Creditors => current.Terminal ? "closed" : "helped",
             Audiences.Referrers => ReferralStatusOf(definition, current).ToString(),
+            Audiences.SignalPartners => SignalStatusOf(definition, current, outcome).ToString(),
             _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Case handlers hear every event."),
         };
     }
@@ -57,6 +60,7 @@ public sealed class AudienceProjector(DefinitionLibrary library)
         Audiences.Judiciary => PartnerRole.Court,
         Audiences.Creditors => PartnerRole.Creditor,
         Audiences.Referrers => PartnerRole.GeneralPractitioner,
+        Audiences.SignalPartners => PartnerRole.SignalPartner,
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Case handlers hear every event."),
     }, default);
 
@@ -75,6 +79,16 @@ public sealed class AudienceProjector(DefinitionLibrary library)
         BasisKind.Guideline => "richtlijn",
         _ => "beleid",
     };
+
+    /// <summary>
+    /// All a signal partner may learn (DDAS): not yet picked up until the municipality's first contact attempt,
+    /// picked up after it, and at the close the status its end result allows; "Niet opgepakt: andere reden"
+    /// shows only as "Niet opgepakt".
+    /// </summary>
+    private static SignalStatus SignalStatusOf(TrajectoryDefinition definition, Phase phase, string? outcome) =>
+        phase.Terminal ? EndResults.OfOutcome(outcome)?.PartnerLearns ?? SignalStatus.NotPickedUp
+        : definition.Transitions.Any(transition => transition.To == phase.Id && transition.EventType == EventTypes.ContactAttempted) ? SignalStatus.PickedUp
+        : SignalStatus.NotYetPickedUp;
 
     private static ReferralStatus ReferralStatusOf(TrajectoryDefinition definition, Phase phase) =>
         phase.Terminal ? ReferralStatus.Closed
