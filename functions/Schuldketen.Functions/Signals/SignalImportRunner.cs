@@ -12,7 +12,7 @@ namespace Schuldketen.Functions.Signals;
 /// rows is either stored or refused with its line and field.
 /// </summary>
 public sealed class SignalImportRunner(
-    SignalImportStore imports, SignalWriter writer, SignalRules rules, SignalRouter router, SignalSpool spool, TimeProvider time, ILogger<SignalImportRunner> logger)
+    SignalImportStore imports, SignalWriter writer, SignalJoiner joiner, SignalRules rules, SignalRouter router, SignalSpool spool, TimeProvider time, ILogger<SignalImportRunner> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;
@@ -102,11 +102,13 @@ public sealed class SignalImportRunner(
             if (rows == BatchSize)
             {
                 await writer.ApplyAsync(importId, caller, new SignalBatch(signals, faults, rows), cancellationToken);
+                await joiner.JoinPendingAsync(importId, null, cancellationToken);
                 (signals, faults, rows) = ([], [], 0);
             }
         }
 
         await writer.ApplyAsync(importId, caller, new SignalBatch(signals, faults, rows), cancellationToken);
+        await joiner.JoinPendingAsync(importId, null, cancellationToken);
         await imports.FinishAsync(importId, time.GetUtcNow(), cancellationToken);
         spool.Delete(importId);
     }

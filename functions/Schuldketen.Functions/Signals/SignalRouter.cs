@@ -14,7 +14,7 @@ public sealed class SignalRouter(PostcodeRouting routing, IReadOnlyDictionary<st
     /// <summary>The partner the caller's token stands for, or null when the caller is a municipality; false when it may not send signals.</summary>
     public bool TryCaller(string organisation, PartnerRole role, out SignalPartner? partner)
     {
-        partner = partners.GetValueOrDefault(organisation);
+        partner = role == PartnerRole.SignalPartner ? partners.GetValueOrDefault(organisation) : null;
         return partner is not null || role == PartnerRole.Municipality;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Fhir;
@@ -5,6 +6,7 @@ using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Referrals;
 using Schuldketen.Workflows.Signals;
+using Schuldketen.Workflows.Store.Outreach;
 using Schuldketen.Workflows.Store.Signals;
 
 namespace Schuldketen.Functions.Signals;
@@ -36,6 +38,9 @@ public static class SignalServices
             return new SignalProtector(keys.SubjectHash, keys.SubjectEncryption);
         });
         services.AddSingleton(_ => new SignalRules(SignalPartnerTypes.All));
+        services.TryAddSingleton(provider => new OutreachSettings(provider.GetRequiredService<IOptions<StoreOptions>>().Value.HubOin, new Dictionary<string, string>()));
+        services.TryAddSingleton<OutreachCases>();
+        services.AddSingleton<SignalJoiner>();
         services.AddSingleton(provider =>
             new SignalSpool(Path.Combine(provider.GetRequiredService<IOptions<StoreOptions>>().Value.DataFolder, "signal-imports")));
         services.AddSingleton<SignalImportStore>();

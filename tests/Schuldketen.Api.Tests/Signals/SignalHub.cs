@@ -44,7 +44,7 @@ internal static class SignalHub
     }
 
     /// <summary>The partner's client: the role a signal partner's token carries.</summary>
-    public static HttpClient Partner(HubServer hub, string organisation) => hub.Client(organisation, PartnerRole.Creditor);
+    public static HttpClient Partner(HubServer hub, string organisation) => hub.Client(organisation, PartnerRole.SignalPartner);
 
     public static HttpClient Gemeente(HubServer hub) => hub.Client(Municipality, PartnerRole.Municipality);
 
@@ -105,7 +105,7 @@ internal static class SignalHub
         await using var connection = await hub.Store.Dialect.OpenAsync(default);
         return (await connection.QueryAsync<SignalRow>(
             "SELECT municipality AS Municipality, partner_type AS PartnerType, partner_name AS PartnerName, partner_oin AS PartnerOin, amount AS Amount, " +
-            "status AS Status, trajectory_id AS TrajectoryId, personal_cipher AS PersonalCipher FROM signals ORDER BY received_at, import_line")).AsList();
+            "status AS Status, trajectory_id AS TrajectoryId, case_id AS CaseId, personal_cipher AS PersonalCipher FROM signals ORDER BY received_at, import_line")).AsList();
     }
 
     public static async Task<long> CountAsync(HubServer hub, string table)
@@ -117,4 +117,4 @@ internal static class SignalHub
 
 /// <summary>What a test reads back of a stored signal.</summary>
 internal sealed record SignalRow(
-    string Municipality, string PartnerType, string PartnerName, string? PartnerOin, long? Amount, string Status, string? TrajectoryId, string? PersonalCipher);
+    string Municipality, string PartnerType, string PartnerName, string? PartnerOin, long? Amount, string Status, string? TrajectoryId, string? CaseId, string? PersonalCipher);

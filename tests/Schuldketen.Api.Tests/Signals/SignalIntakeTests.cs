@@ -180,13 +180,13 @@ public class SignalIntakeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Another_organisation_cannot_read_an_import_and_a_creditor_that_is_no_signal_partner_cannot_send_signals(string provider)
+    public async Task Another_organisation_cannot_read_an_import_and_a_configured_partner_without_the_signal_partner_role_cannot_send_signals(string provider)
     {
         await using var hub = await StartAsync(provider);
         using var landlord = Partner(hub, Landlord);
         using var sent = await landlord.PostAsync("/api/v1/signals", Json(Signal("x-1")));
         using var other = hub.Client(OtherMunicipality, PartnerRole.Municipality);
-        using var creditor = hub.Client(Counsellor, PartnerRole.Creditor);
+        using var creditor = hub.Client(Landlord, PartnerRole.Creditor);
 
         using var read = await other.GetAsync(sent.Headers.Location);
         using var send = await creditor.PostAsync("/api/v1/signals", Json(Signal("x-2")));
@@ -230,5 +230,33 @@ public class SignalIntakeTests
         var import = await ImportAsync(hub, gemeente, Csv(rows));
 
         Assert.Equal(40, import.GetProperty("accepted").GetInt64());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Signals_for_one_address_join_one_outreach_case_and_repeated_or_unjustified_signals_join_none(string provider)
+    {
+        await using var hub = await StartAsync(provider, new Dictionary<string, string?>
+        {
+            [$"Schuldketen:Signals:Thresholds:{Municipality}:Energie"] = "200",
+        });
+        using var landlord = Partner(hub, Landlord);
+        using var supplier = Partner(hub, EnergySupplier);
+
+        await ImportAsync(hub, landlord, Json(new[] { Signal("c-1"), Signal("c-2", surname: "Bakker") }));
+        await ImportAsync(hub, supplier, Json(new[] { Signal("c-3", amount: 400) }));
+        await ImportAsync(hub, landlord, Json(new[] { Signal("c-4") }));
+        await ImportAsync(hub, supplier, Json(new[] { Signal("c-5", amount: 100, surname: "Bakker") }));
+        var other = await ImportAsync(hub, landlord, Json(new[] { Signal("c-6", postcode: "3512CD") }));
+
+        var stored = await SignalsAsync(hub);
+        Assert.Equal(1, other.GetProperty("accepted").GetInt64());
+        var household = stored[0].CaseId;
+        Assert.NotNull(household);
+        Assert.Equal([household, household, household, null, null], stored.Take(5).Select(signal => signal.CaseId));
+        Assert.NotNull(stored[5].CaseId);
+        Assert.NotEqual(household, stored[5].CaseId);
+        var outreach = await hub.Store.FindAsync(household!);
+        Assert.Equal(("vroegsignalering", Municipality), (outreach!.Definition.Id, outreach.Municipality));
     }
 }

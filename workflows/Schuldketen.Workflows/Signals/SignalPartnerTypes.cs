@@ -1,10 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Schuldketen.Contracts.Ddas;
+
 namespace Schuldketen.Workflows.Signals;
 
-/// <summary>The DDAS signal partner types (EnumSignaalpartner) a signal may name, as their wire names.</summary>
+/// <summary>The DDAS signal partner types (<see cref="SignalPartnerType"/>, EnumSignaalpartner) by their wire names, as a signal names them.</summary>
 public static class SignalPartnerTypes
 {
-    public static readonly IReadOnlyCollection<string> All =
-    [
-        "Energie", "Huur", "Hypotheek", "CAK Zorgverzekeringen", "Zorg", "Water", "DUO", "Belastingdienst", "CAK Eigen bijdrage", "Overige", "Dienst Toeslagen",
-    ];
+    private static readonly JsonSerializerOptions Wire = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static readonly IReadOnlyDictionary<string, SignalPartnerType> ByWireName = Enum.GetValues<SignalPartnerType>()
+        .ToDictionary(type => JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(type, Wire))!, type => type, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> All => ByWireName.Keys.ToList();
 }
