@@ -37,38 +37,10 @@ public static class SignalFileReader
         };
         using var parser = new CsvParser(text, configuration);
         string[]? header = null;
-        while (true)
+        while (await NextAsync(parser) is { } record)
         {
-            bool read;
-            try
-            {
-                read = await parser.ReadAsync();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new SignalFileFault("codering",
-                    $"The file is not UTF-8 (from about line {parser.RawRow + 1}): save it as UTF-8, for instance 'CSV UTF-8' in a spreadsheet, and send it again.");
-            }
-            catch (CsvHelperException exception) when (exception is BadDataException or MaxFieldSizeException or ParserException)
-            {
-                throw new SignalFileFault("csv-syntaxis",
-                    $"Line {parser.RawRow} cannot be read as CSV (an unclosed quote or a field over {MaxFieldLength} characters): fix that line and send the file again.");
-            }
-
-            if (!read)
-            {
-                break;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
             var line = parser.Row;
-            if (parser.Count > MaxColumns)
-            {
-                throw new SignalFileFault("kolommen",
-                    $"Line {line} has {parser.Count} columns, far more than a signal has: check the delimiter and that every row has the header's columns.");
-            }
-
-            var record = parser.Record ?? [];
             if (header is null)
             {
                 header = Header(record, partnerPerRow);
@@ -99,6 +71,36 @@ public static class SignalFileReader
         if (header is null)
         {
             throw new SignalFileFault("kopregel", "The file is empty: send a header row with the DDAS field names and one row per signal.");
+        }
+    }
+
+    /// <summary>The next record, null at the end; a record CSV cannot read or too wide for a signal is a fault of the file.</summary>
+    private static async Task<string[]?> NextAsync(CsvParser parser)
+    {
+        try
+        {
+            if (!await parser.ReadAsync())
+            {
+                return null;
+            }
+
+            if (parser.Count > MaxColumns)
+            {
+                throw new SignalFileFault("kolommen",
+                    $"Line {parser.Row} has {parser.Count} columns, far more than a signal has: check the delimiter and that every row has the header's columns.");
+            }
+
+            return parser.Record ?? [];
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new SignalFileFault("codering",
+                $"The file is not UTF-8 (from about line {parser.RawRow + 1}): save it as UTF-8, for instance 'CSV UTF-8' in a spreadsheet, and send it again.");
+        }
+        catch (CsvHelperException)
+        {
+            throw new SignalFileFault("csv-syntaxis",
+                $"Line {parser.RawRow} cannot be read as CSV (an unclosed quote or a field over {MaxFieldLength} characters): fix that line and send the file again.");
         }
     }
 
