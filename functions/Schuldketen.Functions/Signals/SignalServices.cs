@@ -41,6 +41,7 @@ public static class SignalServices
         services.TryAddSingleton(provider => new OutreachSettings(provider.GetRequiredService<IOptions<StoreOptions>>().Value.HubOin, new Dictionary<string, string>()));
         services.TryAddSingleton<OutreachCases>();
         services.AddSingleton<SignalJoiner>();
+        services.AddSingleton<SignalReport>();
         services.AddSingleton(provider =>
             new SignalSpool(Path.Combine(provider.GetRequiredService<IOptions<StoreOptions>>().Value.DataFolder, "signal-imports")));
         services.AddSingleton<SignalImportStore>();
@@ -55,6 +56,7 @@ public static class SignalServices
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         PostSignals.Map(api);
         GetSignalImport.Map(api);
+        ExportSignals.Map(api);
         return app;
     }
 

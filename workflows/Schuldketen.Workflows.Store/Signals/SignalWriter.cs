@@ -17,9 +17,9 @@ namespace Schuldketen.Workflows.Store.Signals;
 public sealed class SignalWriter(TrajectoryStore store, SignalProtector protector, SubjectProtector subjects, SignalSettings settings, TimeProvider time)
 {
     private const string Insert =
-        "INSERT INTO signals (id, id_hash, municipality, partner_type, partner_name, partner_oin, import_id, import_line, household_hash, person_hash, subject_hash, " +
+        "INSERT INTO signals (id, id_hash, municipality, partner_type, partner_name, partner_oin, partner_signal, import_id, import_line, household_hash, person_hash, subject_hash, " +
         "amount, arose_on, signalled_on, crisis, warm_handover, status, case_id, trajectory_id, personal_cipher, received_at, deleted_at) " +
-        "VALUES (@Id, @IdHash, @Municipality, @PartnerType, @PartnerName, @PartnerOin, @ImportId, @ImportLine, @HouseholdHash, @PersonHash, @SubjectHash, " +
+        "VALUES (@Id, @IdHash, @Municipality, @PartnerType, @PartnerName, @PartnerOin, @PartnerSignal, @ImportId, @ImportLine, @HouseholdHash, @PersonHash, @SubjectHash, " +
         "@Amount, @AroseOn, @SignalledOn, @Crisis, @WarmHandover, @Status, @CaseId, @TrajectoryId, @PersonalCipher, @ReceivedAt, NULL) " +
         "ON CONFLICT (id_hash) DO NOTHING";
 
@@ -90,6 +90,7 @@ public sealed class SignalWriter(TrajectoryStore store, SignalProtector protecto
             signal.Partner.Type,
             signal.Partner.Name,
             routed.PartnerOin,
+            signal.Id,
             importId,
             routed.Line,
             protector.HouseholdHash(municipality, resident),

@@ -1,6 +1,9 @@
 namespace Schuldketen.Workflows.Store.Signals;
 
-/// <summary>A signal as one row of the signals table: never personal data in clear, only keyed hashes and the sealed resident.</summary>
+/// <summary>
+/// A signal as one row of the signals table: never personal data in clear, only keyed hashes and the sealed resident.
+/// <see cref="PartnerSignal"/> is the partner's own id of it, to report back by; the retention timer clears it with the rest.
+/// </summary>
 public sealed record StoredSignal(
     string Id,
     string IdHash,
@@ -8,6 +11,7 @@ public sealed record StoredSignal(
     string PartnerType,
     string PartnerName,
     string? PartnerOin,
+    string? PartnerSignal,
     string? ImportId,
     long? ImportLine,
     string? HouseholdHash,

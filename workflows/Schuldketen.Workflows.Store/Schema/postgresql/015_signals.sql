@@ -8,6 +8,7 @@ CREATE TABLE signals (
     partner_type     TEXT    NOT NULL,
     partner_name     TEXT    NOT NULL,
     partner_oin      TEXT    NULL,
+    partner_signal   TEXT    NULL,
     import_id        TEXT    NULL,
     import_line      BIGINT  NULL,
     household_hash   TEXT    NULL,
@@ -28,6 +29,7 @@ CREATE TABLE signals (
 CREATE INDEX ix_signals_household ON signals (municipality, household_hash, received_at);
 CREATE INDEX ix_signals_person ON signals (person_hash, received_at);
 CREATE INDEX ix_signals_case ON signals (case_id);
+CREATE INDEX ix_signals_partner ON signals (municipality, partner_type, partner_name, received_at);
 
 -- One upload or API call: counted as its rows are applied; done once every row is either accepted or refused.
 CREATE TABLE signal_imports (
