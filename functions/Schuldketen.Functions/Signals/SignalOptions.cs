@@ -23,6 +23,9 @@ public sealed class SignalOptions : ICheckedOptions
 
     public int MatchingMonths { get; set; } = 6;
 
+    /// <summary>Months after closing that the personal data of signals which did not lead to help is kept.</summary>
+    public int RetentionMonths { get; set; } = 12;
+
     /// <summary>Municipality OIN → DDAS partner type → arrears in euros below which a signal is unjustified.</summary>
     public Dictionary<string, Dictionary<string, int>> Thresholds { get; set; } = [];
 
@@ -36,6 +39,11 @@ public sealed class SignalOptions : ICheckedOptions
         if (MatchingMonths <= 0)
         {
             yield return $"Schuldketen__Signals__MatchingMonths is {MatchingMonths}: set it to a positive number of months (default 6).";
+        }
+
+        if (RetentionMonths <= 0)
+        {
+            yield return $"Schuldketen__Signals__RetentionMonths is {RetentionMonths}: set it to a positive number of months (default 12).";
         }
 
         if (DefaultMunicipality is { } fallback && !OinFormat.IsValid(fallback))

@@ -48,6 +48,8 @@ public static class SignalServices
         services.AddSingleton<SignalWriter>();
         services.AddSingleton<SignalImportRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<SignalImportRunner>());
+        services.AddSingleton<SignalRetention>();
+        services.AddHostedService<PurgeExpiredSignals>();
         return builder;
     }
 
