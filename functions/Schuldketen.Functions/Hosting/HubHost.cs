@@ -6,6 +6,7 @@ using Schuldketen.Functions.Fhir;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Functions.Problems;
+using Schuldketen.Functions.Signals;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Functions.Timers;
 
@@ -35,6 +36,7 @@ public static class HubHost
             .AddPartnerApi()
             .AddSubscriptions()
             .AddFhir()
+            .AddSignals()
             .AddBus()
             .AddTimers()
             .AddPages()
@@ -53,6 +55,7 @@ public static class HubHost
             .MapPartnerApi()
             .MapSubscriptions()
             .MapFhir()
+            .MapSignals()
             .MapPages();
         return app;
     }
