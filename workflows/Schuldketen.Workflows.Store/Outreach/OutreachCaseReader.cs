@@ -20,8 +20,9 @@ public sealed class OutreachCaseReader(TrajectoryStore store)
             end = DutchTime.StartOfDay(period.To.AddDays(1)).ToUnixTimeMilliseconds(),
         };
         await using var connection = await store.Dialect.OpenAsync(cancellationToken);
-        var cases = (await connection.QueryAsync<(string TrajectoryId, long OpenedAt, long PeriodEndsAt)>(
-            $"SELECT trajectory_id, opened_at, period_ends_at FROM outreach_cases WHERE trajectory_id IN ({Cases})", parameters)).AsList();
+        var cases = (await connection.QueryAsync<(string TrajectoryId, long OpenedAt, long PeriodEndsAt, string? SubjectCipher)>(
+            "SELECT c.trajectory_id, c.opened_at, c.period_ends_at, t.subject_cipher FROM outreach_cases c JOIN trajectories t ON t.id = c.trajectory_id " +
+            $"WHERE c.trajectory_id IN ({Cases})", parameters)).AsList();
         var history = (await connection.QueryAsync<HistoryRow>(
             "SELECT trajectory_id AS TrajectoryId, sequence AS Sequence, event_type AS EventType, source AS Source, event_id AS EventId, " +
             "phase AS Phase, outcome AS Outcome, occurred_at AS OccurredAt, recorded_at AS RecordedAt, actor_organisation AS ActorOrganisation, " +
@@ -31,7 +32,8 @@ public sealed class OutreachCaseReader(TrajectoryStore store)
                 row.TrajectoryId,
                 DateTimeOffset.FromUnixTimeMilliseconds(row.OpenedAt),
                 DateTimeOffset.FromUnixTimeMilliseconds(row.PeriodEndsAt),
-                history[row.TrajectoryId].ToList()))
+                history[row.TrajectoryId].ToList(),
+                row.SubjectCipher))
             .ToList();
     }
 }

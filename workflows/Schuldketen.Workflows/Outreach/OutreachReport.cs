@@ -4,6 +4,7 @@ using Schuldketen.Contracts.Ddas;
 using Schuldketen.Contracts.Ddas.Report;
 using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Outreach;
 
@@ -23,14 +24,14 @@ public static class OutreachReport
         var reported = new List<DdasCase>();
         foreach (var outreach in cases.OrderBy(outreach => outreach.OpenedAt).ThenBy(outreach => outreach.TrajectoryId, StringComparer.Ordinal))
         {
-            var joined = Data<SignalJoined>(outreach, EventTypes.SignalJoined).ToList();
-            var attempts = Data<ContactAttempted>(outreach, EventTypes.ContactAttempted).ToList();
-            var closing = outreach.History.LastOrDefault(entry => entry.EventType == EventTypes.OutreachClosed);
-            var closed = closing is null ? null : Read<OutreachClosed>(closing);
-            if (joined.Count == 0 || outreach.OpenedAt.ToDutchDate() > period.To || (closing is not null && closing.OccurredAt.ToDutchDate() < period.From))
+            if (!IsReported(outreach, period))
             {
                 continue;
             }
+
+            var joined = Data<SignalJoined>(outreach, EventTypes.SignalJoined).ToList();
+            var attempts = Data<ContactAttempted>(outreach, EventTypes.ContactAttempted).ToList();
+            var closed = Closing(outreach) is { } closing ? Read<OutreachClosed>(closing) : null;
 
             signals.AddRange(joined.Select(signal => new DdasSignal(
                 signal.SignalId, signal.Crisis, signal.WarmHandover, signal.Amount, signal.ArisenOn, signal.SignalledOn,
@@ -51,6 +52,14 @@ public static class OutreachReport
         return new DdasDelivery(period.From, period.To, deliveredAt, supplierCode, signals.DistinctBy(signal => signal.Id).ToList(), reported);
     }
 
+    /// <summary>Whether the case belongs in the period's delivery: it has a signal, and was open on at least one day of the period.</summary>
+    public static bool IsReported(OutreachCaseRecord outreach, ReportPeriod period) =>
+        outreach.History.Any(entry => entry.EventType == EventTypes.SignalJoined)
+        && outreach.OpenedAt.ToDutchDate() <= period.To
+        && (Closing(outreach) is not { } closing || closing.OccurredAt.ToDutchDate() >= period.From);
+
+    private static StoredHistoryEntry? Closing(OutreachCaseRecord outreach) => outreach.History.LastOrDefault(entry => entry.EventType == EventTypes.OutreachClosed);
+
     private static SignalStatus StatusOf(SignalJoined signal, OutreachClosed? closed, bool attempted) =>
         signal.Status is SignalStatus.Repeated or SignalStatus.Unjustified ? signal.Status
         : closed is not null ? EndResults.Of(closed.EndResult).PartnerLearns
@@ -60,7 +69,7 @@ public static class OutreachReport
     private static IEnumerable<T> Data<T>(OutreachCaseRecord outreach, string eventType) =>
         outreach.History.Where(entry => entry.EventType == eventType).Select(Read<T>);
 
-    private static T Read<T>(Trajectories.StoredHistoryEntry entry) =>
+    private static T Read<T>(StoredHistoryEntry entry) =>
         JsonSerializer.Deserialize<T>(entry.Data, EventDataJson.Options)
         ?? throw new InvalidOperationException($"History entry {entry.Sequence} ({entry.EventType}) has no data.");
 }
