@@ -6,6 +6,7 @@ using Schuldketen.Functions.Fhir;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Functions.Problems;
+using Schuldketen.Functions.Reports;
 using Schuldketen.Functions.Signals;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Functions.Timers;
@@ -37,6 +38,7 @@ public static class HubHost
             .AddSubscriptions()
             .AddFhir()
             .AddSignals()
+            .AddReports()
             .AddBus()
             .AddTimers()
             .AddPages()
@@ -57,6 +59,7 @@ public static class HubHost
             .MapSubscriptions()
             .MapFhir()
             .MapSignals()
+            .MapReports()
             .MapPages();
         return app;
     }
