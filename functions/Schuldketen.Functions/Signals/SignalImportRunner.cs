@@ -17,7 +17,7 @@ public sealed class SignalImportRunner(
 {
     private const int BatchSize = 500;
 
-    private readonly Channel<string> queue = Channel.CreateUnbounded<string>();
+    private readonly Channel<string> queue = System.Threading.Channels.Channel.CreateUnbounded<string>();
 
     public void Enqueue(string importId) => queue.Writer.TryWrite(importId);
 
