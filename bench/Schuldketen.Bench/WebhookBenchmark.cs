@@ -41,7 +41,7 @@ internal static class WebhookBenchmark
         var registeredAt = DateTimeOffset.UtcNow;
         var bodies = ids.Select(id => steps.Select((_, index) => Journey.Event(id, index, registeredAt).Body).ToArray()).ToArray();
         var sent = new ConcurrentDictionary<(string Trajectory, long Sequence), (long Sent, long Answered)>();
-        var ready = Channel.CreateUnbounded<(int Trajectory, int Step)>();
+        var ready = System.Threading.Channels.Channel.CreateUnbounded<(int Trajectory, int Step)>();
         foreach (var index in Enumerable.Range(0, ids.Length))
         {
             ready.Writer.TryWrite((index, 0));
