@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Text.Json.Nodes;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
@@ -34,7 +35,17 @@ public sealed class CasePage(
 
     public IReadOnlyList<NextEventView> OtherSteps { get; private set; } = [];
 
+    /// <summary>Whether this is an outreach case where a contact attempt may be recorded now.</summary>
+    public bool CanRecordAttempt { get; private set; }
+
+    public bool CanClose { get; private set; }
+
+    /// <summary>The Dutch message for a field of the outreach forms, if the last post refused it.</summary>
+    public string? ErrorOf(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public OrganisationNames Names => names;
+
+    public DateOnly Today => time.GetUtcNow().ToDutchDate();
 
     public RiskLevel RiskOf(DeadlineView deadline) => risk.Of(deadline.DueOn, time.GetUtcNow().ToDutchDate());
 
@@ -51,7 +62,9 @@ public sealed class CasePage(
         History = await reader.HistoryAsync(id, sender, RequestTrace.TraceParent, cancellationToken) ?? [];
         var next = (await reader.NextEventsAsync(id, sender, RequestTrace.TraceParent, cancellationToken))?.Events ?? [];
         OneClickSteps = next.Where(step => CounsellorSteps.IsOneClick(step.Type)).ToList();
-        OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type)).ToList();
+        CanRecordAttempt = next.Any(step => step.Type == EventTypes.ContactAttempted);
+        CanClose = next.Any(step => step.Type == EventTypes.OutreachClosed);
+        OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type) && step.Type is not (EventTypes.ContactAttempted or EventTypes.OutreachClosed)).ToList();
         Contacts = await contacts.OfAsync(id, cancellationToken);
         return Page();
     }
@@ -77,6 +90,57 @@ public sealed class CasePage(
             ? "Het contactmoment is vastgelegd."
             : "Het contactmoment kon niet worden vastgelegd. Is het traject intussen afgesloten?";
         return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}#contact");
+    }
+
+    public async Task<IActionResult> OnPostAttemptAsync(
+        string id, [FromForm] string? soort, [FromForm] string? bereikt, [FromForm] string? datum, [FromForm] string? dagdeel, CancellationToken cancellationToken)
+    {
+        var (data, missing) = OutreachForms.Attempt(soort, bereikt, datum, dagdeel);
+        return await SendAsync(id, EventTypes.ContactAttempted, data, missing, "De contactpoging is vastgelegd.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(string id, [FromForm] string? eindresultaat, [FromForm] string? note, CancellationToken cancellationToken)
+    {
+        var (data, missing) = OutreachForms.Close(eindresultaat, note);
+        return await SendAsync(id, EventTypes.OutreachClosed, data, missing, "De vroegsignalering is afgesloten.", cancellationToken);
+    }
+
+    /// <summary>Sends a form's event through the intake; a field the hub refuses is shown at that field, on the same page.</summary>
+    private async Task<IActionResult> SendAsync(
+        string id, string type, JsonObject? data, IReadOnlyList<string> missing, string done, CancellationToken cancellationToken)
+    {
+        var caller = PageSchemes.StaffOf(User)!;
+        var refused = missing;
+        if (data is not null)
+        {
+            var result = await intake.AcceptAsync(
+                CounsellorSteps.CloudEvent(type, id, caller.Organisation, time.GetUtcNow(), data), caller.AsSender(), RequestTrace.TraceParent);
+            if (result.Status == StatusCodes.Status404NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Problem is null)
+            {
+                TempData["Melding"] = done;
+                return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
+            }
+
+            refused = result.Problem.Fields?.Select(field => field.Name).Where(name => name.StartsWith("data/", StringComparison.Ordinal))
+                .Select(name => name["data/".Length..]).ToList() ?? [];
+            if (refused.Count == 0)
+            {
+                TempData["Fout"] = "Dit kon niet worden vastgelegd. De zaak is intussen misschien veranderd; bekijk de volgende stappen opnieuw.";
+                return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
+            }
+        }
+
+        foreach (var field in refused)
+        {
+            ModelState.AddModelError(field, OutreachForms.MessageFor(field));
+        }
+
+        return await OnGetAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostStepAsync(string id, [FromForm] string type)

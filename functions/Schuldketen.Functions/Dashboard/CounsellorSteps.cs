@@ -34,6 +34,10 @@ public static class CounsellorSteps
 
     /// <summary>The CloudEvent a button sends, from the professional's organisation, through the same intake as the API.</summary>
     public static JsonElement CloudEvent(string type, string trajectoryId, string organisation, DateTimeOffset now, IEventData data) =>
+        CloudEvent(type, trajectoryId, organisation, now, JsonSerializer.SerializeToNode(data, data.GetType(), EventDataJson.Options));
+
+    /// <summary>The CloudEvent a form sends with the data as the professional filled it in, for the intake to check like any partner's.</summary>
+    public static JsonElement CloudEvent(string type, string trajectoryId, string organisation, DateTimeOffset now, JsonNode? data) =>
         new JsonObject
         {
             ["specversion"] = "1.0",
@@ -43,6 +47,6 @@ public static class CounsellorSteps
             ["subject"] = trajectoryId,
             ["time"] = Rfc3339.Format(now),
             ["datacontenttype"] = "application/json",
-            ["data"] = JsonSerializer.SerializeToNode(data, data.GetType(), EventDataJson.Options),
+            ["data"] = data,
         }.Deserialize<JsonElement>();
 }
