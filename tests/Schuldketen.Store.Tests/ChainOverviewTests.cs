@@ -57,7 +57,7 @@ public class ChainOverviewTests
         {
             // From before the read model and before channels (013 adds the channel to both).
             await connection.ExecuteAsync(
-                "DROP TABLE overview_trajectories; DROP TABLE overview_counts; DROP TABLE overview_backfill; ALTER TABLE trajectories DROP COLUMN channel; " +
+                "DROP TABLE overview_trajectories; DROP TABLE overview_counts; DROP TABLE overview_backfill; DROP TABLE self_registrations; ALTER TABLE trajectories DROP COLUMN channel; " +
                 "DELETE FROM schemaversions WHERE scriptname LIKE '%009_chain_overview.sql' OR scriptname LIKE '%013_channels.sql'");
         }
 
