@@ -8,6 +8,8 @@ using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Calendar;
+using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Store.Intake;
 using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Workplace;
@@ -20,9 +22,13 @@ namespace Schuldketen.Functions.Dashboard;
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
 public sealed class CasePage(
-    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TimeProvider time) : PageModel
+    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TrajectoryEngine engine, TimeProvider time)
+    : PageModel
 {
-    /// <summary>How the resident came in, what they said when registering themselves, and the contact moments so far.</summary>
+    /// <summary>
+    /// How the resident came in, what they said when registering themselves, and the contact moments so far; none for an
+    /// outreach case, whose contact attempts have their own form.
+    /// </summary>
     public CaseContacts? Contacts { get; private set; }
 
     public CaseView? Case { get; private set; }
@@ -64,8 +70,13 @@ public sealed class CasePage(
         OneClickSteps = next.Where(step => CounsellorSteps.IsOneClick(step.Type)).ToList();
         CanRecordAttempt = next.Any(step => step.Type == EventTypes.ContactAttempted);
         CanClose = next.Any(step => step.Type == EventTypes.OutreachClosed);
-        OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type) && step.Type is not (EventTypes.ContactAttempted or EventTypes.OutreachClosed)).ToList();
-        Contacts = await contacts.OfAsync(id, cancellationToken);
+        // Contact moments, contact attempts and closing an outreach case have forms of their own.
+        OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type)
+                && step.Type is not (EventTypes.ContactAttempted or EventTypes.OutreachClosed or EventTypes.ContactMomentRecorded))
+            .ToList();
+        Contacts = OutreachDefinition.Is(engine.Library.Get(new DefinitionKey(view.Definition.Id, view.Definition.Version)))
+            ? null
+            : await contacts.OfAsync(id, cancellationToken);
         return Page();
     }
 
