@@ -47,6 +47,27 @@ public class OutreachCaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_import_that_stops_before_writing_its_case_links_opens_no_second_case_when_it_goes_on(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        var cases = new OutreachCases(harness.Store, Settings);
+        var household = new[] { Signal("sig-1", Monday, partner: Landlord), Signal("sig-2", Monday, partner: Landlord) };
+
+        // The first run's links are lost, as when the host stops before the import's closing transaction.
+        var lost = new List<OutreachLink>();
+        var first = await cases.OpenOrJoinHouseholdAsync(household, lost);
+        var links = new List<OutreachLink>();
+        var again = await cases.OpenOrJoinHouseholdAsync(household, links);
+
+        var trajectoryId = Assert.Single(first.Concat(again).Select(joined => joined.TrajectoryId).Distinct());
+        Assert.Equal(trajectoryId, Assert.Single(links).TrajectoryId);
+        Assert.Equal("sig-1", links[0].OpenedBy);
+        Assert.Equal([EventTypes.Registered, EventTypes.SignalJoined, EventTypes.SignalJoined],
+            (await harness.Store.HistoryAsync(trajectoryId)).Select(entry => entry.EventType));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_signal_after_the_matching_period_or_after_the_case_closed_opens_a_new_case(string provider)
     {
         await using var harness = new StoreHarness(provider);

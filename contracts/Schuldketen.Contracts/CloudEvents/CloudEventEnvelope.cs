@@ -30,6 +30,9 @@ public sealed record CloudEventEnvelope(
 
     public static EnvelopeResult Parse(JsonElement element) => EnvelopeReader.Read(element);
 
+    /// <summary>Reads an event whose type is <paramref name="ownType"/>, a type the caller handles outside the event catalogue.</summary>
+    public static EnvelopeResult Parse(JsonElement element, string ownType) => EnvelopeReader.Read(element, ownType);
+
     /// <summary>An event the hub sends. The sequence is written zero-padded, so it orders as a string too.</summary>
     public static CloudEventEnvelope Outgoing(
         string id,

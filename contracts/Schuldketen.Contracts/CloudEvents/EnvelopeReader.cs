@@ -9,7 +9,8 @@ namespace Schuldketen.Contracts.CloudEvents;
 /// Checks a structured CloudEvent rule by rule, in the order of <see cref="EnvelopeRules"/>, so
 /// the sender hears about every attribute at once. The SDK's decoder stops at the first fault.
 /// </summary>
-internal sealed partial class EnvelopeReader
+/// <param name="ownType">The one type outside the catalogue the caller takes (a bus message that is no trajectory event), or null.</param>
+internal sealed partial class EnvelopeReader(string? ownType)
 {
     private readonly Dictionary<string, JsonElement> members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
@@ -18,14 +19,14 @@ internal sealed partial class EnvelopeReader
     /// <summary>Attributes whose text was refused; the later rules pass them over.</summary>
     private readonly HashSet<string> unreadable = new(StringComparer.Ordinal);
 
-    public static EnvelopeResult Read(JsonElement element)
+    public static EnvelopeResult Read(JsonElement element, string? ownType = null)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             return EnvelopeResult.Invalid([new EnvelopeProblem("", EnvelopeRules.NotAnObject, "Send the event as a JSON object: a CloudEvent in structured mode.")]);
         }
 
-        var reader = new EnvelopeReader();
+        var reader = new EnvelopeReader(ownType);
         try
         {
             reader.CollectMembers(element);
@@ -237,7 +238,7 @@ internal sealed partial class EnvelopeReader
         {
             Fail(Attributes.Type, EnvelopeRules.NlGovType, $"Write {Attributes.Type} as a reverse-DNS name in lowercase, such as {EventTypes.CrisisCheckCompleted}.");
         }
-        else if (!EventDataCatalogue.IsPartnerEvent(type))
+        else if (!EventDataCatalogue.IsPartnerEvent(type) && type != ownType)
         {
             Fail(Attributes.Type, EnvelopeRules.NlGovType, $"Use an event type from the hub's catalogue for {Attributes.Type}: this one is unknown or not sent by partners.");
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Functions.Bus.Transport;
+using Schuldketen.Functions.Signals;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Intake;
 
@@ -14,9 +15,11 @@ namespace Schuldketen.Functions.Bus;
 /// same inbox), the queue naming the sender. Settles as the Azure Functions Service Bus trigger:
 /// complete when applied (or a repeat), dead-letter at once with the broken rule when the event
 /// is refused (a retry cannot change that), abandon on an exception, and dead-letter with the
-/// error after <see cref="BusOptions.MaxDeliveryCount"/> attempts.
+/// error after <see cref="BusOptions.MaxDeliveryCount"/> attempts. A signal partner's signal (not a trajectory event)
+/// goes to <see cref="SignalBusIntake"/> and is settled the same way.
 /// </summary>
-public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, IOptions<BusOptions> options, ILogger<ReceivePartnerEvents> logger)
+public sealed class ReceivePartnerEvents(
+    IBusTransport bus, EventIntake intake, SignalBusIntake signals, IOptions<BusOptions> options, ILogger<ReceivePartnerEvents> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
@@ -71,9 +74,12 @@ public sealed class ReceivePartnerEvents(IBusTransport bus, EventIntake intake, 
         var key = $"{queue}/{received.Message.MessageId}";
         try
         {
-            var result = await intake.AcceptAsync(received.Message.ToStructured(), sender, traceParent: null);
+            var body = received.Message.ToStructured();
+            var refused = SignalBusIntake.Carries(body)
+                ? await signals.AcceptAsync(body, sender, stoppingToken)
+                : (await intake.AcceptAsync(body, sender, traceParent: null)).Problem;
             attempts.TryRemove(key, out _);
-            if (result.Problem is { } problem)
+            if (refused is { } problem)
             {
                 await received.Settlement.DeadLetterAsync(new DeadLetterReason(problem.Rule, Describe(problem), received.DeliveryCount, queue));
                 return;

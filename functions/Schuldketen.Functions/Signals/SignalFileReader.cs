@@ -155,7 +155,7 @@ public static class SignalFileReader
 
             using (document)
             {
-                yield return Flatten(1, document.RootElement);
+                yield return Signal(1, document.RootElement);
             }
 
             yield break;
@@ -184,7 +184,7 @@ public static class SignalFileReader
             }
 
             position++;
-            yield return Flatten(position, enumerator.Current);
+            yield return Signal(position, enumerator.Current);
         }
     }
 
@@ -204,7 +204,8 @@ public static class SignalFileReader
         new("json-syntaxis",
             $"The body is not valid JSON in UTF-8 (line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}): fix it and send it again.");
 
-    private static SignalInput Flatten(long line, JsonElement element)
+    /// <summary>One signal as a JSON object with DDAS member names, at <paramref name="line"/> (its position in a body).</summary>
+    public static SignalInput Signal(long line, JsonElement element)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var faults = new List<RowFault>();

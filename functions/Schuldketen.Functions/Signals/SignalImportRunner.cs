@@ -59,6 +59,7 @@ public sealed class SignalImportRunner(
         if (!File.Exists(path))
         {
             logger.LogWarning("Signal import {Import} has no body on this host any more; it ends with the rows it applied", importId);
+            await joiner.JoinPendingAsync(importId, null, cancellationToken);
             await imports.FinishAsync(importId, time.GetUtcNow(), cancellationToken);
             return;
         }

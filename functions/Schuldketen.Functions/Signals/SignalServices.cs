@@ -47,6 +47,7 @@ public static class SignalServices
         services.AddSingleton<SignalImportStore>();
         services.AddSingleton<SignalWriter>();
         services.AddSingleton<SignalImportRunner>();
+        services.AddSingleton<SignalBusIntake>();
         services.AddHostedService(provider => provider.GetRequiredService<SignalImportRunner>());
         services.AddSingleton<SignalRetention>();
         services.AddHostedService<PurgeExpiredSignals>();

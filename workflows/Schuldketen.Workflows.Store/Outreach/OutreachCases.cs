@@ -16,15 +16,75 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
 {
     private const string Columns = "trajectory_id AS TrajectoryId, opened_by AS OpenedBy, period_ends_at AS PeriodEndsAt";
 
+    private const string InsertLink =
+        "INSERT INTO outreach_cases (trajectory_id, municipality, household_key, opened_by, opened_at, period_ends_at) " +
+        "VALUES (@TrajectoryId, @Municipality, @HouseholdKey, @OpenedBy, @OpenedAt, @PeriodEndsAt) ON CONFLICT DO NOTHING";
+
     public async Task<OutreachCase> OpenOrJoinAsync(OutreachRequest request, CancellationToken cancellationToken = default)
     {
         var signalId = request.Signal.SignalId;
-        var (trajectoryId, isNew) = await OwnCaseAsync(signalId, cancellationToken) is { } own
-            ? (own.TrajectoryId, true)
-            : await OpenCaseAsync(request, cancellationToken) is { } open
-                ? (open, false)
-                : (await RegisterAsync(request, cancellationToken), true);
+        if (await OwnCaseAsync(signalId, cancellationToken) is { } own)
+        {
+            return await JoinAsync(request, own.TrajectoryId, isNew: true);
+        }
 
+        if (await OpenCaseAsync(request, cancellationToken) is { } open)
+        {
+            return await JoinAsync(request, open, isNew: false);
+        }
+
+        var link = await RegisterAsync(request, cancellationToken);
+        await using (var connection = await store.Dialect.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(InsertLink, link);
+        }
+
+        return await JoinAsync(request, link.TrajectoryId, isNew: true);
+    }
+
+    /// <summary>
+    /// A household's signals in order, as an import joins them: the link of a case opened here is added to
+    /// <paramref name="links"/> for the caller to write in one transaction with its other rows (<see cref="WriteLinksAsync"/>),
+    /// rather than in one of its own per case. Until that link is written a retry registers again, and the store's inbox
+    /// answers that repeat with the case registered the first time.
+    /// </summary>
+    public async Task<IReadOnlyList<OutreachCase>> OpenOrJoinHouseholdAsync(
+        IReadOnlyList<OutreachRequest> requests, ICollection<OutreachLink> links, CancellationToken cancellationToken = default)
+    {
+        var joined = new List<OutreachCase>(requests.Count);
+        OutreachLink? openedHere = null;
+        foreach (var request in requests)
+        {
+            if (await OwnCaseAsync(request.Signal.SignalId, cancellationToken) is { } own)
+            {
+                joined.Add(await JoinAsync(request, own.TrajectoryId, isNew: true));
+            }
+            else if (openedHere is { } here && request.ReceivedAt.ToUnixTimeMilliseconds() < here.PeriodEndsAt)
+            {
+                joined.Add(await JoinAsync(request, here.TrajectoryId, isNew: false));
+            }
+            else if (await OpenCaseAsync(request, cancellationToken) is { } open)
+            {
+                joined.Add(await JoinAsync(request, open, isNew: false));
+            }
+            else
+            {
+                openedHere = await RegisterAsync(request, cancellationToken);
+                links.Add(openedHere);
+                joined.Add(await JoinAsync(request, openedHere.TrajectoryId, isNew: true));
+            }
+        }
+
+        return joined;
+    }
+
+    /// <summary>Writes the links of cases opened by <see cref="OpenOrJoinHouseholdAsync"/>; a link written before stays as it was.</summary>
+    public static Task WriteLinksAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IEnumerable<OutreachLink> links) =>
+        connection.ExecuteAsync(InsertLink, links, transaction);
+
+    private async Task<OutreachCase> JoinAsync(OutreachRequest request, string trajectoryId, bool isNew)
+    {
+        var signalId = request.Signal.SignalId;
         var joined = await store.ApplyAsync(new IncomingEvent(
             Source,
             $"vroegsignaal-toegevoegd:{signalId}",
@@ -72,7 +132,7 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
         return null;
     }
 
-    private async Task<string> RegisterAsync(OutreachRequest request, CancellationToken cancellationToken)
+    private async Task<OutreachLink> RegisterAsync(OutreachRequest request, CancellationToken cancellationToken)
     {
         var definitionId = settings.MunicipalityDefinitions.GetValueOrDefault(request.Municipality) ?? settings.DefaultDefinition;
         var definition = store.Engine.Library.Latest(definitionId)
@@ -91,21 +151,17 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
             throw new InvalidOperationException($"The outreach case for signal '{request.Signal.SignalId}' could not be registered: {registered.Detail}");
         }
 
-        await using var connection = await store.Dialect.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "INSERT INTO outreach_cases (trajectory_id, municipality, household_key, opened_by, opened_at, period_ends_at) " +
-            "VALUES (@TrajectoryId, @Municipality, @HouseholdKey, @OpenedBy, @OpenedAt, @PeriodEndsAt) ON CONFLICT DO NOTHING",
-            new
-            {
-                registered.TrajectoryId,
-                request.Municipality,
-                request.HouseholdKey,
-                OpenedBy = request.Signal.SignalId,
-                OpenedAt = request.ReceivedAt.ToUnixTimeMilliseconds(),
-                PeriodEndsAt = request.ReceivedAt.AddMonths(request.MatchingMonths).ToUnixTimeMilliseconds(),
-            });
-        return registered.TrajectoryId;
+        return new OutreachLink(
+            registered.TrajectoryId,
+            request.Municipality,
+            request.HouseholdKey,
+            request.Signal.SignalId,
+            request.ReceivedAt.ToUnixTimeMilliseconds(),
+            request.ReceivedAt.AddMonths(request.MatchingMonths).ToUnixTimeMilliseconds());
     }
 
     private sealed record CaseRow(string TrajectoryId, string OpenedBy, long PeriodEndsAt);
 }
+
+/// <summary>A household's outreach case as <c>outreach_cases</c> keeps it: opened by which signal, matching until when.</summary>
+public sealed record OutreachLink(string TrajectoryId, string Municipality, string HouseholdKey, string OpenedBy, long OpenedAt, long PeriodEndsAt);
