@@ -10,6 +10,7 @@ using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Store.Intake;
 using Schuldketen.Workflows.Store.Projections;
+using Schuldketen.Workflows.Store.Signals;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Dashboard;
@@ -20,12 +21,15 @@ namespace Schuldketen.Functions.Dashboard;
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
 public sealed class CasePage(
-    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TimeProvider time) : PageModel
+    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TrajectorySignals signals, TimeProvider time) : PageModel
 {
     /// <summary>How the resident came in, what they said when registering themselves, and the contact moments so far.</summary>
     public CaseContacts? Contacts { get; private set; }
 
     public CaseView? Case { get; private set; }
+
+    /// <summary>The early-warning signals that came in about the resident while this trajectory ran.</summary>
+    public IReadOnlyList<LinkedSignal> Signals { get; private set; } = [];
 
     public TimelineView? Timeline { get; private set; }
 
@@ -66,6 +70,7 @@ public sealed class CasePage(
         CanClose = next.Any(step => step.Type == EventTypes.OutreachClosed);
         OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type) && step.Type is not (EventTypes.ContactAttempted or EventTypes.OutreachClosed)).ToList();
         Contacts = await contacts.OfAsync(id, cancellationToken);
+        Signals = await signals.OfAsync(id, cancellationToken);
         return Page();
     }
 
