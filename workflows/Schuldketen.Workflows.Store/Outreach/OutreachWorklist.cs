@@ -29,7 +29,7 @@ public sealed class OutreachWorklist(TrajectoryStore store, SignalProtector prot
     public async Task<WorklistSlice> PageAsync(Sender reader, int page, int pageSize, string? traceParent, CancellationToken cancellationToken)
     {
         await using var connection = await store.Dialect.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<CaseRow>(OpenCases,
+        var rows = (await connection.QueryAsync<(string Id, long OpenedAt, string Phase, string? SubjectCipher, long Crisis, long Amount)>(OpenCases,
             new { municipality = reader.Organisation, take = pageSize + 1, skip = (long)(page - 1) * pageSize })).AsList();
         var shown = rows.Take(pageSize).ToList();
         var ids = shown.Select(row => row.Id).ToArray();
@@ -69,8 +69,6 @@ public sealed class OutreachWorklist(TrajectoryStore store, SignalProtector prot
         var street = resident.Street is { Length: > 0 } name ? $"{name} {number}" : $"huisnummer {number}";
         return resident.Town is { Length: > 0 } town ? $"{street}, {resident.Postcode} {town}" : $"{street}, {resident.Postcode}";
     }
-
-    private sealed record CaseRow(string Id, long OpenedAt, string Phase, string? SubjectCipher, long Crisis, long Amount);
 }
 
 /// <summary>One page of the worklist and whether another follows.</summary>
