@@ -12,7 +12,8 @@ namespace Schuldketen.Browser.Tests;
 
 /// <summary>
 /// The municipality's professional opens the outreach worklist from the menu: the crisis case first, then the oldest,
-/// then the largest amount, each with how to reach the resident and a link to its case page; axe-core clean at 1280 and 360 px.
+/// then the largest amount, each with how to reach the resident and a link to its case page; the case page of a resident's
+/// trajectory shows the signals linked to it; axe-core clean at 1280 and 360 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OutreachWorklistTests(Chromium chromium) : IAsyncLifetime
@@ -65,8 +66,28 @@ public sealed class OutreachWorklistTests(Chromium chromium) : IAsyncLifetime
         Assert.Contains("Snel contact leggen (crisis)", await page.GetByRole(AriaRole.Main).InnerTextAsync());
     }
 
-    private static string Row(string id, string number, int amount, string phone, bool crisis = false) =>
-        $"{id},{(crisis ? "true" : "false")},false,{amount},2026-01-05,2026-02-20,Huur,Woonstichting De Sleutel,,P.,Jansen,1980-04-01,Kerkstraat,3511 AB,{number},,Utrecht,{phone},";
+    [Theory]
+    [InlineData(Visitor.Wide)]
+    [InlineData(Visitor.Narrow)]
+    public async Task The_case_page_of_a_residents_trajectory_shows_the_signals_linked_to_it(int width)
+    {
+        using var client = hub.Client(DemoOrganisations.Municipality.Oin, PartnerRole.Municipality);
+        using var registered = await client.PostAsync("/api/v1/trajectories", new StringContent("{\"bsn\":\"111222333\"}", Encoding.UTF8, "application/json"));
+        var trajectory = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        await ImportAsync(Row("gekoppeld", "40", 640, "06-44440000", bsn: "111222333"));
+        await using var visitor = await Visitor.OpenAsync(chromium, hub, width);
+        await visitor.LoginAsStaffAsync(DemoStaff.All.Single(member => member.Organisation == DemoOrganisations.Municipality));
+        var page = visitor.Page;
+
+        await page.GotoAsync($"/werkplek/traject/{trajectory}");
+
+        var cells = page.GetByRole(AriaRole.Table, new() { Name = "Signalen bij dit traject" }).Locator("tbody td");
+        Assert.Equal(["Huur", "Woonstichting De Sleutel", "€ 640", "20 februari 2026", "Nee"], await cells.AllInnerTextsAsync());
+        Assert.Empty((await page.RunAxe(Wcag21AA)).Violations);
+    }
+
+    private static string Row(string id, string number, int amount, string phone, bool crisis = false, string bsn = "") =>
+        $"{id},{(crisis ? "true" : "false")},false,{amount},2026-01-05,2026-02-20,Huur,Woonstichting De Sleutel,{bsn},P.,Jansen,1980-04-01,Kerkstraat,3511 AB,{number},,Utrecht,{phone},";
 
     /// <summary>The municipality uploads the rows and waits until the import is done; the clock then moves on, so a later upload is newer.</summary>
     private async Task ImportAsync(params string[] rows)
