@@ -50,6 +50,7 @@ public sealed partial class AccessibilityTests(Chromium chromium) : IAsyncLifeti
         Assert.Contains("/werkplek", visited);
         Assert.Contains("/werkplek/traject/{id}", visited);
         Assert.Contains("/werkplek/ketenoverzicht", visited);
+        Assert.Contains("/werkplek/vroegsignalering", visited);
         Assert.Contains("/werkplek/aanmelden", visited);
     }
 

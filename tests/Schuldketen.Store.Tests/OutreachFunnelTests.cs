@@ -52,6 +52,28 @@ public class OutreachFunnelTests
         Assert.Equal(1, overview.Funnel.Single(phase => phase.Phase == "aanmelding").Reached);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_municipality_with_outreach_cases_and_no_wgs_trajectory_gets_the_outreach_funnel(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        var reader = new ChainOverviewReader(harness.Store, harness.Engine.Library, harness.Clock);
+        var nothingYet = await reader.ReadAsync(MunicipalitySender, CancellationToken.None);
+        var cases = new OutreachCases(harness.Store, new OutreachSettings(Hub.Oin, new Dictionary<string, string>()));
+        var h1 = (await cases.OpenOrJoinAsync(Signal("sig-1", "h1"))).TrajectoryId;
+        await cases.OpenOrJoinAsync(Signal("sig-2", "h1"));
+        await cases.OpenOrJoinAsync(Signal("sig-3", "h2"));
+        await AttemptAsync(harness, h1, "Telefoon", true);
+
+        var overview = await reader.ReadAsync(MunicipalitySender, CancellationToken.None);
+
+        Assert.Null(nothingYet);
+        Assert.NotNull(overview);
+        Assert.Equal((0, 3, 2, 1), (overview.Trajectories, overview.Outreach.Signals, overview.Outreach.Cases, overview.Outreach.Reached));
+        Assert.Empty(overview.Funnel);
+        Assert.Equal(("Telefoon", 1, 1), overview.Outreach.PerKind.Where(kind => kind.Cases > 0).Select(kind => (kind.Kind, kind.Cases, kind.Reached)).Single());
+    }
+
     /// <summary>The funnel as the stored histories give it, read event by event.</summary>
     private static async Task<OutreachFunnel> FromHistoriesAsync(StoreHarness harness, IReadOnlyList<string> caseIds)
     {

@@ -12,6 +12,7 @@ using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Store.Intake;
 using Schuldketen.Workflows.Store.Projections;
+using Schuldketen.Workflows.Store.Signals;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Dashboard;
@@ -22,8 +23,8 @@ namespace Schuldketen.Functions.Dashboard;
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
 public sealed class CasePage(
-    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TrajectoryEngine engine, TimeProvider time)
-    : PageModel
+    TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TrajectorySignals signals,
+    TrajectoryEngine engine, TimeProvider time) : PageModel
 {
     /// <summary>
     /// How the resident came in, what they said when registering themselves, and the contact moments so far; none for an
@@ -32,6 +33,9 @@ public sealed class CasePage(
     public CaseContacts? Contacts { get; private set; }
 
     public CaseView? Case { get; private set; }
+
+    /// <summary>The early-warning signals that came in about the resident while this trajectory ran.</summary>
+    public IReadOnlyList<LinkedSignal> Signals { get; private set; } = [];
 
     public TimelineView? Timeline { get; private set; }
 
@@ -77,6 +81,7 @@ public sealed class CasePage(
         Contacts = OutreachDefinition.Is(engine.Library.Get(new DefinitionKey(view.Definition.Id, view.Definition.Version)))
             ? null
             : await contacts.OfAsync(id, cancellationToken);
+        Signals = await signals.OfAsync(id, cancellationToken);
         return Page();
     }
 

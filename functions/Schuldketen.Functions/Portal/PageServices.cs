@@ -11,7 +11,9 @@ using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Relays.Notices;
 using Schuldketen.Workflows.Store.Overview;
+using Schuldketen.Workflows.Store.Outreach;
 using Schuldketen.Workflows.Store.Residents;
+using Schuldketen.Workflows.Store.Signals;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Portal;
@@ -53,6 +55,8 @@ public static class PageServices
         services.AddSingleton<NoticeRelay>();
         services.AddSingleton<DeadlineRisk>();
         services.AddSingleton<ChainOverviewReader>();
+        services.AddSingleton<OutreachWorklist>();
+        services.AddSingleton<TrajectorySignals>();
         services.AddSingleton<OrganisationNames>();
         builder.AddPageLogins();
         return builder;

@@ -14,7 +14,10 @@ public sealed class ChainOverviewReader(TrajectoryStore store, DefinitionLibrary
 
     private readonly OverviewTables tables = new(store.Provider);
 
-    /// <summary>The overview of the trajectories registered for <paramref name="reader"/>'s municipality; null when there are none.</summary>
+    /// <summary>
+    /// The overview of the trajectories registered for <paramref name="reader"/>'s municipality: only the outreach funnel when
+    /// it has outreach cases and nothing else; null when it has neither.
+    /// </summary>
     public async Task<ChainOverview?> ReadAsync(Sender reader, CancellationToken cancellationToken)
     {
         ChainCounts counts;
@@ -24,7 +27,9 @@ public sealed class ChainOverviewReader(TrajectoryStore store, DefinitionLibrary
         }
 
         var now = time.GetUtcNow();
-        var overview = counts.ToOverview(library, now.ToDutchDate()) is { } chain ? chain with { Outreach = counts.ToOutreachFunnel() } : null;
+        var outreach = counts.ToOutreachFunnel();
+        var overview = counts.ToOverview(library, now.ToDutchDate()) is { } chain ? chain with { Outreach = outreach }
+            : outreach.Cases > 0 ? ChainOverview.OutreachOnly(outreach) : null;
         if (overview is not null)
         {
             await store.RecordAsync([new AuditEntry(now, Activity, reader.Organisation, reader.Person, null, null, "geslaagd")], cancellationToken);

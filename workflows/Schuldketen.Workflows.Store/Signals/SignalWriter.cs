@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Schuldketen.Contracts;
+using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Store.Privacy;
 
 namespace Schuldketen.Workflows.Store.Signals;
@@ -78,7 +79,8 @@ public sealed class SignalWriter(TrajectoryStore store, SignalProtector protecto
         {
             subjectHash = subjects.Hash(bsn);
             var open = (await store.OfSubjectAsync(subjectHash, cancellationToken))
-                .FirstOrDefault(trajectory => trajectory.Municipality == municipality && !store.Engine.Library.Get(trajectory.Definition).Phase(trajectory.Phase).Terminal);
+                .FirstOrDefault(trajectory => trajectory.Municipality == municipality && store.Engine.Library.Get(trajectory.Definition) is var definition
+                    && !definition.Phase(trajectory.Phase).Terminal && !OutreachDefinition.Is(definition));
             trajectoryId = open?.Id;
             subjectCipher = open?.SubjectCipher ?? subjects.Encrypt(bsn);
         }

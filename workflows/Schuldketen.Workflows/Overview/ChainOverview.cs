@@ -10,6 +10,9 @@ public sealed record ChainOverview(int Trajectories, IReadOnlyList<PhaseFunnel> 
 
     /// <summary>The outreach cases (vroegsignalering), which the figures above leave out.</summary>
     public OutreachFunnel Outreach { get; init; } = OutreachFunnel.None;
+
+    /// <summary>A municipality with outreach cases but no other trajectory yet: only the outreach funnel has figures.</summary>
+    public static ChainOverview OutreachOnly(OutreachFunnel outreach) => new(0, [], [], new DeadlineScore(0, 0)) { Outreach = outreach };
 }
 
 /// <summary>
