@@ -20,7 +20,7 @@ connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximu
 
 launch() {
   as_postgres "$1/pg_ctl" -D "$base/data" -l "$base/pg.log" -w \
-    -o "-p $port -k $base -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c synchronous_commit=on" start >/dev/null
+    -o "-p $port -k $base -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=on -c synchronous_commit=on" start >/dev/null
 }
 
 case "${1:-start}" in
