@@ -24,7 +24,7 @@ internal abstract class StoreDialect(string connectionString)
     protected string ConnectionString => connectionString;
 
     /// <summary>Membership of an array parameter: Npgsql sends the array as one value, Dapper spreads it into a list for SQLite.</summary>
-    private string AnyOf(string parameter) => Provider == StoreProvider.PostgreSql ? $"= ANY({parameter})" : $"IN {parameter}";
+    internal string AnyOf(string parameter) => Provider == StoreProvider.PostgreSql ? $"= ANY({parameter})" : $"IN {parameter}";
 
     public abstract StoreProvider Provider { get; }
 

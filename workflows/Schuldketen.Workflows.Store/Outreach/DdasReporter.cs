@@ -31,7 +31,7 @@ public sealed class DdasReporter(TrajectoryStore store, OutreachCaseReader cases
     {
         await using var connection = await store.Dialect.OpenAsync(cancellationToken);
         var sealedResidents = await connection.QueryAsync<(string Id, string Cipher)>(
-            $"SELECT id, personal_cipher FROM signals WHERE case_id {(store.Provider == StoreProvider.PostgreSql ? "= ANY(@ids)" : "IN @ids")} AND personal_cipher IS NOT NULL",
+            $"SELECT id, personal_cipher FROM signals WHERE case_id {store.Dialect.AnyOf("@ids")} AND personal_cipher IS NOT NULL",
             new { ids = open.Select(outreach => outreach.TrajectoryId).ToArray() });
         return sealedResidents.ToDictionary(row => row.Id, row => Client(protector.Open(row.Cipher)), StringComparer.Ordinal);
     }
