@@ -16,6 +16,7 @@ public class LayoutTests
         "workflows/Schuldketen.Workflows.Store",
         "workflows/Schuldketen.Workflows.Relays",
         "functions/Schuldketen.Functions",
+        "functions/Schuldketen.Functions.Worker",
     ];
 
     private static readonly string[] PackagesTheDomainMayNotUse =

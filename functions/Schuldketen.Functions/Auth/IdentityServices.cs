@@ -8,7 +8,7 @@ namespace Schuldketen.Functions.Auth;
 /// <summary>The API's bearer tokens: from the configured identity provider, or signed by the hub itself in the embedded default.</summary>
 public static class IdentityServices
 {
-    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);

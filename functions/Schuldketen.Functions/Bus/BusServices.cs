@@ -10,7 +10,7 @@ namespace Schuldketen.Functions.Bus;
 /// <summary>The bus's services: the transport of the configured profile, the outbox relay and the bus trigger.</summary>
 public static class BusServices
 {
-    public static WebApplicationBuilder AddBus(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBus(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<BusOptions>(builder.Configuration, BusOptions.Section);

@@ -12,7 +12,7 @@ namespace Schuldketen.Functions.Demo;
 /// </summary>
 public static class DemoServices
 {
-    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddBoundOptions<DemoOptions>(builder.Configuration, DemoOptions.Section)

@@ -10,7 +10,7 @@ namespace Schuldketen.Functions.Fhir;
 /// <summary>The GP referral over FHIR R4 under <c>/fhir/r4</c>: where referrals go, how they are kept, and errors as OperationOutcomes.</summary>
 public static class FhirServices
 {
-    public static WebApplicationBuilder AddFhir(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFhir(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<ReferralOptions>(builder.Configuration, ReferralOptions.Section);
@@ -32,7 +32,7 @@ public static class FhirServices
         return builder;
     }
 
-    public static WebApplication MapFhir(this WebApplication app)
+    public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup(FhirInteractions.Base);
         GetMetadata.Map(fhir);

@@ -9,7 +9,7 @@ public static class PartnerApiServices
 {
     private const string DocumentPath = ApiDesignRules.BasePath + "/openapi.json";
 
-    public static WebApplicationBuilder AddPartnerApi(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPartnerApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -20,7 +20,7 @@ public static class PartnerApiServices
         return builder;
     }
 
-    public static WebApplication MapPartnerApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapPartnerApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath);
         app.MapScalarApiReference(ApiDesignRules.BasePath + "/docs", scalar => scalar.WithOpenApiRoutePattern(DocumentPath).WithTitle("Schuldketen API"));

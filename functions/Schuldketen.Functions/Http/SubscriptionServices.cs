@@ -14,7 +14,7 @@ namespace Schuldketen.Functions.Http;
 /// </summary>
 public static class SubscriptionServices
 {
-    public static WebApplicationBuilder AddSubscriptions(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSubscriptions(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<WebhookOptions>(builder.Configuration, WebhookOptions.Section);
@@ -41,7 +41,7 @@ public static class SubscriptionServices
         return builder;
     }
 
-    public static WebApplication MapSubscriptions(this WebApplication app)
+    public static IEndpointRouteBuilder MapSubscriptions(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiDesignRules.BasePath).RequireAuthorization();
         CreateSubscription.Map(api);

@@ -15,7 +15,7 @@ namespace Schuldketen.Functions.Portal;
 /// </summary>
 public static class ChannelPageServices
 {
-    public static WebApplicationBuilder AddChannelPages(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddChannelPages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<SelfRegistrationOptions>(builder.Configuration, SelfRegistrationOptions.Section)

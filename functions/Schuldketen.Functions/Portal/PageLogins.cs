@@ -13,7 +13,7 @@ namespace Schuldketen.Functions.Portal;
 /// </summary>
 public static class PageLogins
 {
-    public static WebApplicationBuilder AddPageLogins(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPageLogins(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         var portal = builder.Configuration.GetSection(PortalOptions.Section);

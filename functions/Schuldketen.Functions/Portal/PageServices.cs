@@ -25,7 +25,7 @@ namespace Schuldketen.Functions.Portal;
 /// </summary>
 public static class PageServices
 {
-    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<PortalOptions>(builder.Configuration, PortalOptions.Section)
@@ -50,9 +50,6 @@ public static class PageServices
                 }
             });
         services.AddSingleton<ResidentReader>();
-        services.AddSingleton<NoticeStore>();
-        services.AddSingleton<INotifier, InboxNotifier>();
-        services.AddSingleton<NoticeRelay>();
         services.AddSingleton<DeadlineRisk>();
         services.AddSingleton<ChainOverviewReader>();
         services.AddSingleton<OutreachWorklist>();

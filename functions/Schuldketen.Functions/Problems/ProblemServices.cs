@@ -6,7 +6,7 @@ namespace Schuldketen.Functions.Problems;
 /// </summary>
 public static class ProblemServices
 {
-    public static WebApplicationBuilder AddHubProblems(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddHubProblems(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
@@ -32,7 +32,7 @@ public static class ProblemServices
         return builder;
     }
 
-    public static WebApplication UseHubProblems(this WebApplication app)
+    public static IApplicationBuilder UseHubProblems(this IApplicationBuilder app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();

@@ -6,7 +6,7 @@ namespace Schuldketen.Functions.Reports;
 /// <summary>Reports a municipality delivers from the hub's data: the DDAS early-warning delivery to CBS.</summary>
 public static class ReportServices
 {
-    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCheckedOptions<DdasReportOptions>(builder.Configuration, DdasReportOptions.Section);
         builder.Services.AddSingleton<OutreachCaseReader>();
@@ -14,7 +14,7 @@ public static class ReportServices
         return builder;
     }
 
-    public static WebApplication MapReports(this WebApplication app)
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         GetDdasReport.Map(app.MapGroup("/api/v1").RequireAuthorization());
         return app;

@@ -5,31 +5,31 @@ using Schuldketen.Workflows.Store.Signals;
 namespace Schuldketen.Functions.Signals;
 
 /// <summary>
-/// Timer trigger: every interval, the personal data of signals that did not lead to help is deleted once their retention
-/// period after closing has passed (<see cref="SignalOptions.RetentionMonths"/>). Several hosts may run it; a signal is purged once.
+/// Timer: the personal data of signals that did not lead to help is deleted once their retention period after closing
+/// has passed (<see cref="SignalOptions.RetentionMonths"/>). Several hosts may run it; a signal is purged once.
 /// </summary>
 public sealed class PurgeExpiredSignals(
-    SignalRetention retention, IOptions<SignalOptions> signals, IOptions<TimerOptions> timers, TimeProvider time, ILogger<PurgeExpiredSignals> logger)
-    : BackgroundService
+    SignalRetention retention, IOptions<SignalOptions> signals, IOptions<TimerOptions> timers, ILogger<PurgeExpiredSignals> logger)
+    : IHubTimer
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The Functions app's schedule (NCRONTAB with seconds): every 30 seconds, as the default <see cref="TimerOptions.TimerInterval"/>.</summary>
+    public const string Schedule = "*/30 * * * * *";
+
+    public TimeSpan Interval => timers.Value.TimerInterval;
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(timers.Value.TimerInterval, time);
-        do
+        try
         {
-            try
+            var purged = await retention.PurgeExpiredAsync(signals.Value.RetentionMonths, cancellationToken);
+            if (purged > 0)
             {
-                var purged = await retention.PurgeExpiredAsync(signals.Value.RetentionMonths, stoppingToken);
-                if (purged > 0)
-                {
-                    logger.LogInformation("Deleted the personal data of {Count} signals past their retention period", purged);
-                }
-            }
-            catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
-            {
-                logger.LogWarning("Signal retention waits for the database: {Reason}", error.GetType().Name);
+                logger.LogInformation("Deleted the personal data of {Count} signals past their retention period", purged);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
+        {
+            logger.LogWarning("Signal retention waits for the database: {Reason}", error.GetType().Name);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Fhir;
 using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
+using Schuldketen.Functions.Timers;
 using Schuldketen.Workflows.Referrals;
 using Schuldketen.Workflows.Signals;
 using Schuldketen.Workflows.Store.Outreach;
@@ -14,7 +15,7 @@ namespace Schuldketen.Functions.Signals;
 /// <summary>Early-warning signals in: the API route, the import runner, and how signals are checked, routed, sealed and stored.</summary>
 public static class SignalServices
 {
-    public static WebApplicationBuilder AddSignals(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSignals(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<SignalOptions>(builder.Configuration, SignalOptions.Section);
@@ -50,11 +51,11 @@ public static class SignalServices
         services.AddSingleton<SignalBusIntake>();
         services.AddHostedService(provider => provider.GetRequiredService<SignalImportRunner>());
         services.AddSingleton<SignalRetention>();
-        services.AddHostedService<PurgeExpiredSignals>();
+        services.AddHubTimer<PurgeExpiredSignals>();
         return builder;
     }
 
-    public static WebApplication MapSignals(this WebApplication app)
+    public static IEndpointRouteBuilder MapSignals(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         PostSignals.Map(api);

@@ -18,7 +18,7 @@ namespace Schuldketen.Functions.Storage;
 /// <summary>The domain and the store behind every function: definitions, engine, calendar, the database, the intake and the hub's keys.</summary>
 public static class StoreServices
 {
-    public static WebApplicationBuilder AddHubStore(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddHubStore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<StoreOptions>(builder.Configuration, StoreOptions.Section);

@@ -4,27 +4,27 @@ using Schuldketen.Workflows.Relays.Notices;
 
 namespace Schuldketen.Functions.Timers;
 
-/// <summary>Timer trigger: every interval, changes that matter to residents go out as notices through the notifier.</summary>
-public sealed class NotifyResidents(NoticeRelay relay, IOptions<PortalOptions> options, TimeProvider time, ILogger<NotifyResidents> logger) : BackgroundService
+/// <summary>Timer: changes that matter to residents go out as notices through the notifier.</summary>
+public sealed class NotifyResidents(NoticeRelay relay, IOptions<PortalOptions> options, ILogger<NotifyResidents> logger) : IHubTimer
 {
+    /// <summary>The Functions app's schedule (NCRONTAB with seconds): every 10 seconds, as the default <see cref="PortalOptions.NoticeInterval"/>.</summary>
+    public const string Schedule = "*/10 * * * * *";
+
     private const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public TimeSpan Interval => options.Value.NoticeInterval;
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.NoticeInterval, time);
-        do
+        try
         {
-            try
+            while (await relay.RunOnceAsync(Batch, cancellationToken) == Batch && !cancellationToken.IsCancellationRequested)
             {
-                while (await relay.RunOnceAsync(Batch, stoppingToken) == Batch && !stoppingToken.IsCancellationRequested)
-                {
-                }
-            }
-            catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
-            {
-                logger.LogWarning("Resident notices wait for the database: {Reason}", error.GetType().Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
+        {
+            logger.LogWarning("Resident notices wait for the database: {Reason}", error.GetType().Name);
+        }
     }
 }

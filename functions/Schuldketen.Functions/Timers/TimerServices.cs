@@ -1,20 +1,26 @@
+using Schuldketen.Functions.Portal;
 using Schuldketen.Functions.Settings;
+using Schuldketen.Workflows.Relays.Notices;
+using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Timers;
 
 /// <summary>
-/// The timer triggers: passed deadlines, the webhook relay's rounds and resident notices. Each works with the
-/// services of its feature (the store, the subscriptions, the pages), which the host adds as well.
+/// The timers: passed deadlines and resident notices (with the notifier they send through), and the webhook relay,
+/// which runs on commits rather than a schedule and so stays a hosted service in both hosts.
 /// </summary>
 public static class TimerServices
 {
-    public static WebApplicationBuilder AddTimers(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTimers(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCheckedOptions<TimerOptions>(builder.Configuration, TimerOptions.Section);
         services.AddHostedService<RelayOutbox>();
-        services.AddHostedService<FireDueDeadlines>();
-        services.AddHostedService<NotifyResidents>();
+        services.AddHubTimer<FireDueDeadlines>();
+        services.AddSingleton<NoticeStore>();
+        services.AddSingleton<INotifier, InboxNotifier>();
+        services.AddSingleton<NoticeRelay>();
+        services.AddHubTimer<NotifyResidents>();
         return builder;
     }
 }

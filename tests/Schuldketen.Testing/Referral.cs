@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 using Schuldketen.Contracts.Fhir;
 using Task = Hl7.Fhir.Model.Task;
 
-namespace Schuldketen.Fhir.Tests;
+namespace Schuldketen.Testing;
 
 /// <summary>
 /// A realistic GP referral built with the SDK: the resident, their consent, the request for debt help

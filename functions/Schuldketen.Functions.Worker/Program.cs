@@ -1,0 +1,4 @@
+using Microsoft.Extensions.Hosting;
+using Schuldketen.Functions.Worker;
+
+WorkerHost.Build(args).Run();

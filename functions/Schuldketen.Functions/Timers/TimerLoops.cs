@@ -1,0 +1,17 @@
+namespace Schuldketen.Functions.Timers;
+
+/// <summary>The embedded host's clock for the hub's timers: each registered <see cref="IHubTimer"/> runs a round at start and then every interval.</summary>
+public sealed class TimerLoops(IEnumerable<IHubTimer> timers, TimeProvider time) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(timers.Select(timer => RunAsync(timer, stoppingToken)));
+
+    private async Task RunAsync(IHubTimer timer, CancellationToken stoppingToken)
+    {
+        using var ticks = new PeriodicTimer(timer.Interval, time);
+        do
+        {
+            await timer.RunOnceAsync(stoppingToken);
+        }
+        while (await ticks.WaitForNextTickAsync(stoppingToken));
+    }
+}
