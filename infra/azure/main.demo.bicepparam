@@ -20,6 +20,9 @@ param busPartners = [
 
 param postgresAdministratorPassword = readEnvironmentVariable('SCHULDKETEN_POSTGRES_PASSWORD')
 
+// Who may set the hub's keys in the vault once: export SCHULDKETEN_OPERATOR_ID="$(az ad signed-in-user show --query id -o tsv)"
+param operatorPrincipalId = readEnvironmentVariable('SCHULDKETEN_OPERATOR_ID', '')
+
 param webAppInstances = 1
 
 param tags = {

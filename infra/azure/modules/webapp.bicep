@@ -45,6 +45,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet schuldketen.dll'
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'
