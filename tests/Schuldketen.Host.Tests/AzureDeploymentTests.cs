@@ -9,8 +9,10 @@ namespace Schuldketen.Host.Tests;
 /// hears only its own events and has an intake queue per role, both apps run on the same settings with every secret
 /// in Key Vault, and each app's identity may use the bus, the vault and the hub's blobs.
 /// </summary>
-public class AzureDeploymentTests(DemoDeployment deployment) : IClassFixture<DemoDeployment>
+public class AzureDeploymentTests(DemoDeployment demo) : IClassFixture<DemoDeployment>
 {
+    private readonly PredictedDeployment deployment = demo.Predicted;
+
     private const string FunctionApp = "functionapp,linux";
     private const string WebApp = "app,linux";
 
@@ -23,15 +25,15 @@ public class AzureDeploymentTests(DemoDeployment deployment) : IClassFixture<Dem
     {
         var subscriptions = deployment.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions").ToList();
         Assert.Equal(BusPartners.Select(partner => partner.Oin).Order(StringComparer.Ordinal),
-            subscriptions.Select(DemoDeployment.ShortName).Order(StringComparer.Ordinal));
-        Assert.All(subscriptions, subscription => Assert.Equal("schuldketen.uit", DemoDeployment.ParentName(subscription)));
+            subscriptions.Select(PredictedDeployment.ShortName).Order(StringComparer.Ordinal));
+        Assert.All(subscriptions, subscription => Assert.Equal("schuldketen.uit", PredictedDeployment.ParentName(subscription)));
 
         var rules = deployment.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules").ToList();
         foreach (var partner in BusPartners)
         {
             // One rule per subscription, and it is the one Service Bus would otherwise fill with "everything".
-            var rule = Assert.Single(rules, rule => DemoDeployment.ParentName(rule) == partner.Oin);
-            Assert.Equal("$Default", DemoDeployment.ShortName(rule));
+            var rule = Assert.Single(rules, rule => PredictedDeployment.ParentName(rule) == partner.Oin);
+            Assert.Equal("$Default", PredictedDeployment.ShortName(rule));
             Assert.Equal("CorrelationFilter", (string?)rule["properties"]!["filterType"]);
             var filter = rule["properties"]!["correlationFilter"]!["properties"]!.AsObject();
             Assert.Equal(partner.Oin, (string?)Assert.Single(filter, property => property.Key == BusAddresses.RecipientProperty).Value);
@@ -42,16 +44,16 @@ public class AzureDeploymentTests(DemoDeployment deployment) : IClassFixture<Dem
     [Fact]
     public void Each_demo_partner_sends_on_its_own_intake_queue_with_dead_lettering_after_the_hubs_attempts()
     {
-        var hubAttempts = int.Parse(DemoDeployment.AppSettings(deployment.Site(FunctionApp))["Schuldketen__Bus__MaxDeliveryCount"],
+        var hubAttempts = int.Parse(PredictedDeployment.AppSettings(deployment.Site(FunctionApp))["Schuldketen__Bus__MaxDeliveryCount"],
             System.Globalization.CultureInfo.InvariantCulture);
         var queues = deployment.OfType("Microsoft.ServiceBus/namespaces/queues").ToList();
 
         Assert.Equal(BusPartners.Select(partner => $"schuldketen.in.{partner.Role.WireName()}.{partner.Oin}").Order(StringComparer.Ordinal),
-            queues.Select(DemoDeployment.ShortName).Order(StringComparer.Ordinal));
+            queues.Select(PredictedDeployment.ShortName).Order(StringComparer.Ordinal));
         Assert.All(queues, queue =>
         {
             Assert.True((int)queue["properties"]!["maxDeliveryCount"]! > hubAttempts,
-                $"{DemoDeployment.ShortName(queue)} dead-letters before the hub has made its {hubAttempts} attempts with a reason.");
+                $"{PredictedDeployment.ShortName(queue)} dead-letters before the hub has made its {hubAttempts} attempts with a reason.");
             Assert.True((bool)queue["properties"]!["deadLetteringOnMessageExpiration"]!);
         });
     }
@@ -59,8 +61,8 @@ public class AzureDeploymentTests(DemoDeployment deployment) : IClassFixture<Dem
     [Fact]
     public void Both_apps_run_on_the_same_hub_settings_with_every_secret_a_key_vault_reference()
     {
-        var functions = DemoDeployment.AppSettings(deployment.Site(FunctionApp));
-        var pages = DemoDeployment.AppSettings(deployment.Site(WebApp));
+        var functions = PredictedDeployment.AppSettings(deployment.Site(FunctionApp));
+        var pages = PredictedDeployment.AppSettings(deployment.Site(WebApp));
 
         Assert.Equal(HubSettings(pages), HubSettings(functions));
         foreach (var secret in new[] { "Schuldketen__Postgres", "Schuldketen__Keys__SubjectHash", "Schuldketen__Keys__SubjectEncryption", "Schuldketen__Keys__TokenSigning" })
@@ -73,6 +75,26 @@ public class AzureDeploymentTests(DemoDeployment deployment) : IClassFixture<Dem
         Assert.Equal(["Schuldketen__DataProtection__ApplicationName", "Schuldketen__DataProtection__BlobUri", "Schuldketen__DataProtection__KeyUri"],
             functions.Keys.Where(name => name.StartsWith("Schuldketen__DataProtection__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(BicepCli.TestPostgresPassword, deployment.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_organisation_with_two_roles_gets_one_subscription_and_an_intake_queue_per_role()
+    {
+        const string Oin = "00000001005555555000";
+        var twoRoles = await PredictedDeployment.PredictAsync("twee-rollen.bicepparam", $$"""
+            using 'main.bicep'
+            param environmentName = 'test'
+            param hubOin = '00000001000000000000'
+            param busPartners = [
+              { organisation: '{{Oin}}', role: 'schuldeiser' }
+              { organisation: '{{Oin}}', role: 'bewindvoerder' }
+            ]
+            param postgresAdministratorPassword = '{{BicepCli.TestPostgresPassword}}'
+            """);
+
+        Assert.Equal([Oin], twoRoles.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions").Select(PredictedDeployment.ShortName));
+        Assert.Equal([$"schuldketen.in.bewindvoerder.{Oin}", $"schuldketen.in.schuldeiser.{Oin}"],
+            twoRoles.OfType("Microsoft.ServiceBus/namespaces/queues").Select(PredictedDeployment.ShortName).Order(StringComparer.Ordinal));
     }
 
     [Theory]

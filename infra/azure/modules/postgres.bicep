@@ -71,6 +71,17 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
 }
 
+// The hub's durability rests on it (README, "The store"); Azure's default, pinned so nobody trades it for speed.
+resource synchronousCommit 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: server
+  name: 'synchronous_commit'
+  properties: {
+    value: 'on'
+    source: 'user-override'
+  }
+}
+
+// Flexible Server takes one change at a time, so its children follow each other.
 resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
   parent: server
   name: databaseName
@@ -78,6 +89,9 @@ resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-0
     charset: 'UTF8'
     collation: 'en_US.utf8'
   }
+  dependsOn: [
+    synchronousCommit
+  ]
 }
 
 // 0.0.0.0 is Azure's way of saying "from Azure services": the Function App's outbound addresses change with its scale.
@@ -88,6 +102,9 @@ resource fromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024
     startIpAddress: '0.0.0.0'
     endIpAddress: '0.0.0.0'
   }
+  dependsOn: [
+    database
+  ]
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
