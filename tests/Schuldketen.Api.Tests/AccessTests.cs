@@ -215,7 +215,7 @@ public class AccessTests
         using var previousAfter = await previous.GetAsync($"/api/v1/trajectories/{id}");
         using var previousHistory = await previous.GetAsync($"/api/v1/trajectories/{id}/history");
         using var previousEvent = await PartnerApi.PostEventAsync(previous,
-            PartnerApi.Event(Counsellor, EventTypes.DroppedOut, id, new JsonObject { ["reason"] = "geen-contact" }));
+            PartnerEvents.Structured(Counsellor, EventTypes.DroppedOut, id, new JsonObject { ["reason"] = "geen-contact" }));
         var nextAfter = await ReadAsync(next, id);
         var municipalityView = await ReadAsync(municipality, id);
 

@@ -68,7 +68,7 @@ public class ChannelApiTests
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
 
-        using var response = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.ContactMomentRecorded, id,
+        using var response = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.ContactMomentRecorded, id,
             new JsonObject { ["channel"] = "fax", ["subject"] = "Brief", ["reached"] = true, ["at"] = "2026-03-02T10:00:00+01:00" }));
 
         var text = await response.Content.ReadAsStringAsync();

@@ -24,7 +24,7 @@ public class EventIntakeTests
         await using var hub = await HubServer.StartAsync(provider);
         using var anonymous = hub.Client();
 
-        using var response = await PartnerApi.PostEventAsync(anonymous, PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, "t-1", PartnerApi.NoCrisis()));
+        using var response = await PartnerApi.PostEventAsync(anonymous, PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, "t-1", PartnerApi.NoCrisis()));
 
         await PartnerApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "niet-geauthenticeerd");
         Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
@@ -39,7 +39,7 @@ public class EventIntakeTests
         var id = await PartnerApi.RegisterAsync(municipality);
 
         hub.Clock.Advance(TimeSpan.FromDays(31));
-        using var response = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
+        using var response = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
 
         await PartnerApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "niet-geauthenticeerd");
     }
@@ -53,7 +53,7 @@ public class EventIntakeTests
         var id = await PartnerApi.RegisterAsync(municipality);
 
         using var response = await PartnerApi.PostEventAsync(
-            municipality, PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()), "application/json");
+            municipality, PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()), "application/json");
 
         await PartnerApi.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "mediatype");
         Assert.Equal(1, await PartnerApi.HistoryLengthAsync(municipality, id));
@@ -155,7 +155,7 @@ public class EventIntakeTests
     {
         await using var hub = await HubServer.StartAsync(provider);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
-        var cloudEvent = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, "t-1", PartnerApi.NoCrisis());
+        var cloudEvent = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, "t-1", PartnerApi.NoCrisis());
         cloudEvent.Remove("subject");
         cloudEvent["specversion"] = "0.3";
 
@@ -174,9 +174,9 @@ public class EventIntakeTests
         using var stranger = hub.Client(OtherCounsellor, PartnerRole.DebtCounsellor, "hulpverlener-9");
         var id = await PartnerApi.RegisterAsync(municipality);
 
-        using var foreign = await PartnerApi.PostEventAsync(stranger, PartnerApi.Event(OtherCounsellor, EventTypes.DroppedOut, id, new JsonObject { ["reason"] = "geen-contact" }));
+        using var foreign = await PartnerApi.PostEventAsync(stranger, PartnerEvents.Structured(OtherCounsellor, EventTypes.DroppedOut, id, new JsonObject { ["reason"] = "geen-contact" }));
         using var missing = await PartnerApi.PostEventAsync(stranger,
-            PartnerApi.Event(OtherCounsellor, EventTypes.DroppedOut, "bestaat-niet", new JsonObject { ["reason"] = "geen-contact" }));
+            PartnerEvents.Structured(OtherCounsellor, EventTypes.DroppedOut, "bestaat-niet", new JsonObject { ["reason"] = "geen-contact" }));
 
         var foreignProblem = await PartnerApi.AssertProblemAsync(foreign, HttpStatusCode.NotFound, "traject-onbekend");
         var missingProblem = await PartnerApi.AssertProblemAsync(missing, HttpStatusCode.NotFound, "traject-onbekend");
@@ -194,7 +194,7 @@ public class EventIntakeTests
         using var counsellor = hub.Client(Counsellor, PartnerRole.DebtCounsellor, "hulpverlener-1");
         var id = await PartnerApi.RegisterAsync(municipality);
 
-        using var response = await PartnerApi.PostEventAsync(counsellor, PartnerApi.Event(Counsellor, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
+        using var response = await PartnerApi.PostEventAsync(counsellor, PartnerEvents.Structured(Counsellor, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
 
         var problem = await PartnerApi.AssertProblemAsync(response, HttpStatusCode.Forbidden, "rol-niet-toegestaan");
         Assert.DoesNotContain(EventTypes.CrisisCheckCompleted, PartnerApi.Strings(problem.GetProperty("permittedEventTypes")));
@@ -210,7 +210,7 @@ public class EventIntakeTests
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
 
-        using var response = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.AccessGranted, id, PartnerApi.AccessGranted()));
+        using var response = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.AccessGranted, id, PartnerApi.AccessGranted()));
 
         var problem = await PartnerApi.AssertProblemAsync(response, HttpStatusCode.Conflict, "niet-toegestaan-in-fase");
         Assert.Equal(
@@ -228,7 +228,7 @@ public class EventIntakeTests
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
 
-        using var response = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
+        using var response = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -246,11 +246,11 @@ public class EventIntakeTests
         await using var hub = await HubServer.StartAsync(provider);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
-        var crisisCheck = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
+        var crisisCheck = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
 
         using var first = await PartnerApi.PostEventAsync(municipality, crisisCheck);
         var firstAnswer = await first.Content.ReadFromJsonAsync<JsonElement>();
-        using var conversation = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation()));
+        using var conversation = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation()));
         var historyBefore = await PartnerApi.HistoryLengthAsync(municipality, id);
         using var again = await PartnerApi.PostEventAsync(municipality, crisisCheck);
 
@@ -274,7 +274,7 @@ public class EventIntakeTests
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
 
-        using var early = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation()));
+        using var early = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation()));
 
         var problem = await PartnerApi.AssertProblemAsync(early, HttpStatusCode.Conflict, "niet-toegestaan-in-fase");
         Assert.Contains(EventTypes.CrisisCheckCompleted, PartnerApi.Strings(problem.GetProperty("permittedEventTypes")));
@@ -290,9 +290,9 @@ public class EventIntakeTests
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
         var batch = new JsonArray(
-            PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()),
-            PartnerApi.Event(Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation()),
-            PartnerApi.Event(Municipality, EventTypes.AccessGranted, id, PartnerApi.AccessGranted()));
+            PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()),
+            PartnerEvents.Structured(Municipality, EventTypes.FirstConversationHeld, id, PartnerApi.Conversation()),
+            PartnerEvents.Structured(Municipality, EventTypes.AccessGranted, id, PartnerApi.AccessGranted()));
 
         using var response = await PartnerApi.PostEventAsync(municipality, batch, PostEvents.BatchMediaType);
 
@@ -316,7 +316,7 @@ public class EventIntakeTests
         await using var hub = await HubServer.StartAsync(provider);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality);
-        var cloudEvent = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
+        var cloudEvent = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
         breakIt(cloudEvent);
 
         using var response = await PartnerApi.PostEventAsync(municipality, cloudEvent);
@@ -339,26 +339,13 @@ internal static class PartnerApi
 
     public static JsonObject AccessGranted() => new() { ["decidedOn"] = "2026-03-04", ["planSummary"] = "Inkomsten op orde brengen, daarna een regeling." };
 
-    /// <summary>A valid structured CloudEvent from <paramref name="sender"/>'s case system.</summary>
-    public static JsonObject Event(string sender, string type, string subject, JsonObject? data) => new()
-    {
-        ["specversion"] = "1.0",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["source"] = $"urn:nld:oin:{sender}:systeem:zaaksysteem",
-        ["type"] = type,
-        ["subject"] = subject,
-        ["time"] = "2026-03-02T10:00:00+01:00",
-        ["datacontenttype"] = "application/json",
-        ["data"] = data,
-    };
-
     public static Task<HttpResponseMessage> PostEventAsync(HttpClient client, JsonNode body, string mediaType = CloudEventEnvelope.MediaType) =>
         client.PostAsync("/api/v1/events", new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType));
 
     /// <summary>Posts one event and demands it is accepted.</summary>
     public static async Task<JsonElement> SendAsync(HttpClient client, string sender, string type, string subject, JsonObject? data)
     {
-        using var response = await PostEventAsync(client, Event(sender, type, subject, data));
+        using var response = await PostEventAsync(client, PartnerEvents.Structured(sender, type, subject, data));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{type} was not accepted: {body}");
         return body;

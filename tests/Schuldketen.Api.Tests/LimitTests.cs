@@ -71,7 +71,7 @@ public class LimitTests
 
         using var refused = await municipality.GetAsync("/api/v1/trajectories");
         using var refusedEvent = await PartnerApi.PostEventAsync(municipality,
-            PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, "t-1", PartnerApi.NoCrisis()));
+            PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, "t-1", PartnerApi.NoCrisis()));
         using var other = await otherMunicipality.GetAsync("/api/v1/trajectories");
 
         Assert.All(allowed, status => Assert.Equal(HttpStatusCode.OK, status));
@@ -85,7 +85,7 @@ public class LimitTests
 
     private static JsonObject CrisisCheck(string id, string padding)
     {
-        var cloudEvent = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
+        var cloudEvent = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
         cloudEvent["zaakkenmerk"] = padding;
         return cloudEvent;
     }

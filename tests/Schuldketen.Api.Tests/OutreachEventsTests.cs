@@ -28,11 +28,11 @@ public class OutreachEventsTests
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         using var landlord = hub.Client(Landlord, PartnerRole.SignalPartner);
 
-        using var unknownKind = await PartnerApi.PostEventAsync(municipality, PartnerApi.Event(Municipality, EventTypes.ContactAttempted, outreach,
+        using var unknownKind = await PartnerApi.PostEventAsync(municipality, PartnerEvents.Structured(Municipality, EventTypes.ContactAttempted, outreach,
             new JsonObject { ["soort"] = "Postduif", ["bereikt"] = false, ["datum"] = "2026-03-03" }));
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.ContactAttempted, outreach,
             new JsonObject { ["soort"] = "Telefoon", ["bereikt"] = true, ["datum"] = "2026-03-03", ["dagdeel"] = "Ochtend" });
-        using var byPartner = await PartnerApi.PostEventAsync(landlord, PartnerApi.Event(Landlord, EventTypes.OutreachClosed, outreach,
+        using var byPartner = await PartnerApi.PostEventAsync(landlord, PartnerEvents.Structured(Landlord, EventTypes.OutreachClosed, outreach,
             new JsonObject { ["eindresultaat"] = "Niet opgepakt: andere reden" }));
         await PartnerApi.SendAsync(municipality, Municipality, EventTypes.OutreachClosed, outreach,
             new JsonObject { ["eindresultaat"] = "Vervolghulp en/of verwijzing financieel", ["note"] = "Schulden bij meerdere partijen" });

@@ -20,7 +20,7 @@ public class PartnerApiFunctionTests
         var api = app.Functions<PartnerApiFunctions>();
         var municipality = app.TokenFor(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await RegisterAsync(app, api, municipality);
-        var crisisCheck = Event(EventTypes.CrisisCheckCompleted, id, new JsonObject { ["crisis"] = false }).ToJsonString();
+        var crisisCheck = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, new JsonObject { ["crisis"] = false }).ToJsonString();
 
         var accepted = await app.CallAsync(api.PostEvents, "POST", "/api/v1/events", municipality, crisisCheck, CloudEventEnvelope.MediaType);
         var again = await app.CallAsync(api.PostEvents, "POST", "/api/v1/events", municipality, crisisCheck, CloudEventEnvelope.MediaType);
@@ -33,7 +33,7 @@ public class PartnerApiFunctionTests
         Assert.True(again.Json.GetProperty("replayed").GetBoolean());
         Assert.Equal(accepted.Json.GetProperty("sequence").GetInt64(), again.Json.GetProperty("sequence").GetInt64());
 
-        var broken = Event(EventTypes.FirstConversationHeld, id, null);
+        var broken = PartnerEvents.Structured(Municipality, EventTypes.FirstConversationHeld, id, null);
         broken.Remove("subject");
         broken["specversion"] = "0.3";
         var refused = await app.CallAsync(api.PostEvents, "POST", "/api/v1/events", municipality, broken.ToJsonString(), CloudEventEnvelope.MediaType);
@@ -101,18 +101,6 @@ public class PartnerApiFunctionTests
         Assert.True(registered.Status == 201, $"The registration answered {registered.Status}: {registered.Body}");
         return registered.Json.GetProperty("id").GetString()!;
     }
-
-    private static JsonObject Event(string type, string subject, JsonObject? data) => new()
-    {
-        ["specversion"] = "1.0",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["source"] = $"urn:nld:oin:{Municipality}:systeem:zaaksysteem",
-        ["type"] = type,
-        ["subject"] = subject,
-        ["time"] = "2026-03-02T10:00:00+01:00",
-        ["datacontenttype"] = "application/json",
-        ["data"] = data,
-    };
 
     private static JsonElement AssertProblem(FunctionAnswer answer, int status, string rule)
     {

@@ -35,7 +35,7 @@ public sealed class InMemoryBusTests
         var id = await PartnerApi.RegisterAsync(municipality, "111222333");
         var bus = (InMemoryBus)hub.Service<IBusTransport>();
 
-        await bus.SendAsync(IntakeQueue(hub), Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis())));
+        await bus.SendAsync(IntakeQueue(hub), Structured(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis())));
 
         await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, id) == "eerste-gesprek", "the crisis check from the queue applied");
         var published = new List<AmqpCloudEvent>();
@@ -66,7 +66,7 @@ public sealed class InMemoryBusTests
 
         // A broken database: every attempt to apply fails, as long as the inbox is away.
         await database.ExecuteAsync("ALTER TABLE inbox RENAME TO inbox_weg");
-        await bus.SendAsync(queue, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, first, PartnerApi.NoCrisis())));
+        await bus.SendAsync(queue, Structured(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, first, PartnerApi.NoCrisis())));
         await Poll.UntilAsync(() => bus.DeadLetters(queue).Count == 1, "the failing message dead-lettered");
         await database.ExecuteAsync("ALTER TABLE inbox_weg RENAME TO inbox");
 
@@ -76,7 +76,7 @@ public sealed class InMemoryBusTests
         Assert.Contains("inbox", reason.Description);
         Assert.Equal("aanmelding", await PartnerApi.PhaseAsync(municipality, first));
 
-        await bus.SendAsync(queue, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, second, PartnerApi.NoCrisis())));
+        await bus.SendAsync(queue, Structured(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, second, PartnerApi.NoCrisis())));
         await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, second) == "eerste-gesprek", "the next message applied once the database is whole");
     }
 

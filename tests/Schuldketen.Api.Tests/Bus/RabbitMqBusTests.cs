@@ -73,10 +73,10 @@ public sealed class RabbitMqBusTests
         var structured = await PartnerApi.RegisterAsync(municipality, "123456782");
         var intake = broker.Addresses.Receive(broker.Addresses.IntakeQueue(MunicipalityOnBus));
 
-        var crisisCheck = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, binary, PartnerApi.NoCrisis());
+        var crisisCheck = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, binary, PartnerApi.NoCrisis());
         await broker.SendAsync(intake, Binary(crisisCheck));
         await broker.SendAsync(intake, Binary(crisisCheck));
-        await broker.SendAsync(intake, Structured(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, structured, PartnerApi.NoCrisis())));
+        await broker.SendAsync(intake, Structured(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, structured, PartnerApi.NoCrisis())));
 
         await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, binary) == "eerste-gesprek"
                                           && await PartnerApi.PhaseAsync(municipality, structured) == "eerste-gesprek",
@@ -96,11 +96,11 @@ public sealed class RabbitMqBusTests
         var queue = broker.Addresses.IntakeQueue(MunicipalityOnBus);
         var intake = broker.Addresses.Receive(queue);
 
-        await broker.SendAsync(intake, Binary(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, before, PartnerApi.NoCrisis())));
+        await broker.SendAsync(intake, Binary(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, before, PartnerApi.NoCrisis())));
         await broker.SendAsync(intake, new Message { Properties = new Properties { MessageId = "niet-json", ContentType = "application/cloudevents+json" }, BodySection = new Data { Binary = "{niet json"u8.ToArray() } });
-        await broker.SendAsync(intake, Binary(PartnerApi.Event(Landlord, EventTypes.CrisisCheckCompleted, after, PartnerApi.NoCrisis()), "andere-bron"));
-        await broker.SendAsync(intake, Binary(PartnerApi.Event(Municipality, EventTypes.FirstConversationHeld, after, PartnerApi.Conversation()), "te-vroeg"));
-        await broker.SendAsync(intake, Binary(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, after, PartnerApi.NoCrisis())));
+        await broker.SendAsync(intake, Binary(PartnerEvents.Structured(Landlord, EventTypes.CrisisCheckCompleted, after, PartnerApi.NoCrisis()), "andere-bron"));
+        await broker.SendAsync(intake, Binary(PartnerEvents.Structured(Municipality, EventTypes.FirstConversationHeld, after, PartnerApi.Conversation()), "te-vroeg"));
+        await broker.SendAsync(intake, Binary(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, after, PartnerApi.NoCrisis())));
 
         var deadLetters = await broker.ReadUntilAsync(broker.Addresses.DeadLetters(queue), messages => messages.Count >= 3);
         var reasons = deadLetters.ToDictionary(message => message.Properties.MessageId, message => (string)message.ApplicationProperties[DeadLetterProperties.Reason]);

@@ -98,7 +98,7 @@ public sealed class SignalBusTests
     }
 
     private static JsonObject SignalEvent(string subject, Dictionary<string, object?> signal, string sender = Landlord) =>
-        PartnerApi.Event(sender, SignalBusIntake.EventType, subject, JsonSerializer.SerializeToNode(signal)!.AsObject());
+        PartnerEvents.Structured(sender, SignalBusIntake.EventType, subject, JsonSerializer.SerializeToNode(signal)!.AsObject());
 
     private static Message Structured(JsonObject cloudEvent, string? messageId = null) => new()
     {
