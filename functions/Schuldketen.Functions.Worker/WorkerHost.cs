@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ namespace Schuldketen.Functions.Worker;
 
 /// <summary>
 /// The Functions app: the hub's features as the embedded host runs them (relays and bus intake as hosted services),
-/// its HTTP endpoints as HTTP functions and its timers as timer functions. No pages: the embedded host serves those.
+/// its HTTP endpoints as HTTP functions and its timers as timer functions, and its telemetry also to Application Insights
+/// when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. No pages: the embedded host serves those.
 /// </summary>
 public static class WorkerHost
 {
@@ -19,6 +21,11 @@ public static class WorkerHost
         configure?.Invoke(builder);
         builder.ConfigureFunctionsWebApplication();
         builder.AddHubFeatures();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            builder.Services.AddOpenTelemetry().UseAzureMonitorExporter();
+        }
+
         builder.Services.AddSingleton<HubEndpointSources>();
         builder.Services.AddSingleton<HubEndpoints>();
         builder.Services.AddSingleton<EndpointDataSource>(provider => new CompositeEndpointDataSource(provider.GetRequiredService<HubEndpointSources>()));

@@ -96,6 +96,7 @@ public sealed class HubServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.AddProvider(logs);
+            start.Services?.Invoke(builder.Services);
             if (clock is not null)
             {
                 builder.Services.AddSingleton<TimeProvider>(clock);

@@ -14,6 +14,9 @@ public sealed class HeldShards(ShardLeases leases, string owner, TimeProvider ti
     private IReadOnlyList<long> shards = [];
     private DateTimeOffset? renewedAt;
 
+    /// <summary>How many shards this relay held at its last lease round.</summary>
+    public int Count => shards.Count;
+
     private TimeSpan Renewal => settings.Lease / 10;
 
     /// <summary>The shards held now, renewed first when a lease round is due (or the clock went back).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Schuldketen.Contracts;
+using Schuldketen.Workflows.Store.Telemetry;
 using Schuldketen.Workflows.Trajectories;
 
 namespace Schuldketen.Workflows.Store;
@@ -26,6 +27,7 @@ public sealed class TimerPoller(TrajectoryStore store, HubIdentity hub)
             {
                 case { Status: ApplyStatus.Accepted, Replayed: false }:
                     applied++;
+                    await CountPassedAsync(due[i], cancellationToken);
                     break;
                 case { Status: ApplyStatus.Refused or ApplyStatus.UnknownTrajectory }:
                     // The trajectory moved on in a way the timer did not foresee; it must not fire again.
@@ -35,6 +37,16 @@ public sealed class TimerPoller(TrajectoryStore store, HubIdentity hub)
         }
 
         return applied;
+    }
+
+    private async Task CountPassedAsync(TimerRow timer, CancellationToken cancellationToken)
+    {
+        if (HubTelemetry.DeadlinesPassed.Enabled && await store.FindAsync(timer.TrajectoryId, cancellationToken) is { } trajectory)
+        {
+            HubTelemetry.DeadlinesPassed.Add(1,
+                new KeyValuePair<string, object?>(HubTelemetry.Tags.Definition, trajectory.Definition.Id),
+                new KeyValuePair<string, object?>(HubTelemetry.Tags.Deadline, timer.DeadlineId));
+        }
     }
 
     private IncomingEvent ExpiryOf(DueTimer timer) => new(

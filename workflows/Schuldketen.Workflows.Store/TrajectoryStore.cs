@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Schuldketen.Workflows.Store.Overview;
+using Schuldketen.Workflows.Store.Telemetry;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Timeline;
 using Schuldketen.Workflows.Trajectories;
@@ -88,7 +90,24 @@ public sealed class TrajectoryStore : IAsyncDisposable
     }
 
     /// <summary>Applies one event; concurrent calls share commits.</summary>
-    public Task<ApplyResult> ApplyAsync(IncomingEvent incoming) => writer.SubmitAsync(incoming);
+    public Task<ApplyResult> ApplyAsync(IncomingEvent incoming) =>
+        HubTelemetry.ApplyObserved ? ApplyObservedAsync(incoming) : writer.SubmitAsync(incoming);
+
+    /// <summary>The apply as a span under the caller's (the request's) and its latency; only when someone listens.</summary>
+    private async Task<ApplyResult> ApplyObservedAsync(IncomingEvent incoming)
+    {
+        using var activity = HubTelemetry.Source.StartActivity(HubTelemetry.Spans.Apply);
+        var started = Stopwatch.GetTimestamp();
+        var result = await writer.SubmitAsync(incoming);
+        HubTelemetry.ApplyDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(HubTelemetry.Tags.EventType, incoming.Type);
+            activity.SetTag(HubTelemetry.Tags.Status, result.Status.ToString());
+        }
+
+        return result;
+    }
 
     public async Task<TrajectoryRecord?> FindAsync(string trajectoryId, CancellationToken cancellationToken = default)
     {

@@ -12,13 +12,13 @@ public sealed class TimerFunctions(FireDueDeadlines deadlines, NotifyResidents n
 {
     [Function(nameof(FireDueDeadlines))]
     public Task FireDueDeadlinesAsync([TimerTrigger(FireDueDeadlines.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
-        deadlines.RunOnceAsync(cancellationToken);
+        deadlines.RunRoundAsync(cancellationToken);
 
     [Function(nameof(NotifyResidents))]
     public Task NotifyResidentsAsync([TimerTrigger(NotifyResidents.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
-        notices.RunOnceAsync(cancellationToken);
+        notices.RunRoundAsync(cancellationToken);
 
     [Function(nameof(PurgeExpiredSignals))]
     public Task PurgeExpiredSignalsAsync([TimerTrigger(PurgeExpiredSignals.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
-        retention.RunOnceAsync(cancellationToken);
+        retention.RunRoundAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Schuldketen.Contracts;
@@ -7,6 +8,7 @@ using Schuldketen.Functions.Bus.Transport;
 using Schuldketen.Functions.Signals;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Store.Intake;
+using Schuldketen.Workflows.Store.Telemetry;
 
 namespace Schuldketen.Functions.Bus;
 
@@ -72,15 +74,17 @@ public sealed class ReceivePartnerEvents(
     private async Task HandleAsync(ReceivedMessage received, Sender sender, string queue, CancellationToken stoppingToken)
     {
         var key = $"{queue}/{received.Message.MessageId}";
+        using var activity = HubTelemetry.Source.StartActivity(HubTelemetry.Spans.BusReceive, ActivityKind.Consumer);
         try
         {
             var body = received.Message.ToStructured();
             var refused = SignalBusIntake.Carries(body)
                 ? await signals.AcceptAsync(body, sender, stoppingToken)
-                : (await intake.AcceptAsync(body, sender, traceParent: null)).Problem;
+                : (await intake.AcceptAsync(body, sender, traceParent: activity?.Id)).Problem;
             attempts.TryRemove(key, out _);
             if (refused is { } problem)
             {
+                HubTelemetry.DeadLettered(HubTelemetry.Channels.Bus);
                 await received.Settlement.DeadLetterAsync(new DeadLetterReason(problem.Rule, Describe(problem), received.DeliveryCount, queue));
                 return;
             }
@@ -90,6 +94,7 @@ public sealed class ReceivePartnerEvents(
         catch (JsonException error)
         {
             attempts.TryRemove(key, out _);
+            HubTelemetry.DeadLettered(HubTelemetry.Channels.Bus);
             await received.Settlement.DeadLetterAsync(new DeadLetterReason("json-syntax",
                 $"The body is not valid JSON (line {error.LineNumber + 1}, position {error.BytePositionInLine + 1}).", received.DeliveryCount, queue));
         }
@@ -99,6 +104,7 @@ public sealed class ReceivePartnerEvents(
             if (attempt >= Options.MaxDeliveryCount)
             {
                 attempts.TryRemove(key, out _);
+                HubTelemetry.DeadLettered(HubTelemetry.Channels.Bus);
                 await received.Settlement.DeadLetterAsync(new DeadLetterReason("verwerking-mislukt",
                     $"Processing failed {attempt} times; the last error: {error.GetType().Name}: {error.Message}", attempt, queue));
                 return;

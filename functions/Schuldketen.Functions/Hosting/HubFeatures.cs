@@ -6,6 +6,7 @@ using Schuldketen.Functions.Problems;
 using Schuldketen.Functions.Reports;
 using Schuldketen.Functions.Signals;
 using Schuldketen.Functions.Storage;
+using Schuldketen.Functions.Telemetry;
 using Schuldketen.Functions.Timers;
 
 namespace Schuldketen.Functions.Hosting;
@@ -27,7 +28,8 @@ public static class HubFeatures
             .AddSignals()
             .AddReports()
             .AddBus()
-            .AddTimers();
+            .AddTimers()
+            .AddTelemetry();
 
     public static IEndpointRouteBuilder MapHubEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapHealth()

@@ -3,6 +3,7 @@ using Schuldketen.Contracts;
 using Schuldketen.Workflows.Store;
 using Schuldketen.Workflows.Signals;
 using Schuldketen.Workflows.Store.Signals;
+using Schuldketen.Workflows.Store.Telemetry;
 
 namespace Schuldketen.Functions.Signals;
 
@@ -46,6 +47,13 @@ public sealed class SignalImportRunner(
                 Enqueue(importId);
             }
         }
+    }
+
+    private async Task ApplyAsync(string importId, Sender caller, SignalBatch batch, CancellationToken cancellationToken)
+    {
+        await writer.ApplyAsync(importId, caller, batch, cancellationToken);
+        HubTelemetry.SignalRows.Add(batch.Signals.Count, new KeyValuePair<string, object?>(HubTelemetry.Tags.Outcome, "accepted"));
+        HubTelemetry.SignalRows.Add(batch.RowsRead - batch.Signals.Count, new KeyValuePair<string, object?>(HubTelemetry.Tags.Outcome, "refused"));
     }
 
     private async Task RunAsync(string importId, CancellationToken cancellationToken)
@@ -102,13 +110,13 @@ public sealed class SignalImportRunner(
 
             if (rows == BatchSize)
             {
-                await writer.ApplyAsync(importId, caller, new SignalBatch(signals, faults, rows), cancellationToken);
+                await ApplyAsync(importId, caller, new SignalBatch(signals, faults, rows), cancellationToken);
                 await joiner.JoinPendingAsync(importId, null, cancellationToken);
                 (signals, faults, rows) = ([], [], 0);
             }
         }
 
-        await writer.ApplyAsync(importId, caller, new SignalBatch(signals, faults, rows), cancellationToken);
+        await ApplyAsync(importId, caller, new SignalBatch(signals, faults, rows), cancellationToken);
         await joiner.JoinPendingAsync(importId, null, cancellationToken);
         await imports.FinishAsync(importId, time.GetUtcNow(), cancellationToken);
         spool.Delete(importId);

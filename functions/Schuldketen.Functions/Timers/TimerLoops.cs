@@ -10,7 +10,7 @@ public sealed class TimerLoops(IEnumerable<IHubTimer> timers, TimeProvider time)
         using var ticks = new PeriodicTimer(timer.Interval, time);
         do
         {
-            await timer.RunOnceAsync(stoppingToken);
+            await timer.RunRoundAsync(stoppingToken);
         }
         while (await ticks.WaitForNextTickAsync(stoppingToken));
     }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Schuldketen.Workflows.Relays.Webhooks;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Telemetry;
 
 namespace Schuldketen.Workflows.Relays.Bus;
 
@@ -19,7 +21,23 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
 
     public string Owner { get; } = settings.Owner;
 
+    /// <summary>How many of the shards this relay holds now.</summary>
+    public int ShardsHeld => held.Count;
+
     public async Task<PublishRound> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var activity = HubTelemetry.Source.StartActivity(HubTelemetry.Spans.BusRound);
+        var round = await RunRoundAsync(cancellationToken);
+        HubTelemetry.DropIfIdle(activity, round.Published + round.Left);
+        if (round.Failure is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return round;
+    }
+
+    private async Task<PublishRound> RunRoundAsync(CancellationToken cancellationToken)
     {
         var shards = await held.CurrentAsync(cancellationToken);
         if (shards.Count == 0)
@@ -60,6 +78,14 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
     /// <summary>Sends the event to each of its recipients; null when the broker accepted all, else what went wrong.</summary>
     private async Task<Exception?> PublishAsync(PendingPublication row, CancellationToken cancellationToken)
     {
+        using var activity = HubTelemetry.StartInTraceOf(HubTelemetry.Spans.BusSend, ActivityKind.Producer, row.Event.TraceParent);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(HubTelemetry.Tags.EventType, row.Event.EventType);
+            activity.SetTag(HubTelemetry.Tags.Audience, row.Event.Audience);
+            activity.SetTag(HubTelemetry.Tags.Count, row.Recipients.Count);
+        }
+
         var cloudEvent = row.Event.ToCloudEvent(hub);
         try
         {
@@ -69,6 +95,8 @@ public sealed class BusRelay(BusOutbox outbox, IBusTopic topic, HubIdentity hub,
         catch (Exception error)
         {
             // A refusal, a broken connection or the round's time running out: the row waits for the next round.
+            HubTelemetry.Failed(HubTelemetry.Channels.Bus);
+            activity?.SetStatus(ActivityStatusCode.Error);
             return error;
         }
     }

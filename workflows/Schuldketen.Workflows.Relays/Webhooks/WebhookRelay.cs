@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Telemetry;
 
 namespace Schuldketen.Workflows.Relays.Webhooks;
 
@@ -24,6 +26,9 @@ public sealed class WebhookRelay(
 
     public string Owner { get; } = settings.Owner;
 
+    /// <summary>How many of the shards this relay holds now.</summary>
+    public int ShardsHeld => held.Count;
+
     /// <summary>
     /// One round; returns how many outbox rows and deliveries it handled, so the caller can go again at
     /// once (and the next round writes this one's outcomes). The claimed deliveries of one subscription
@@ -31,6 +36,14 @@ public sealed class WebhookRelay(
     /// delivered; the runs go out side by side.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var activity = HubTelemetry.Source.StartActivity(HubTelemetry.Spans.WebhookRound);
+        var worked = await RunRoundAsync(cancellationToken);
+        HubTelemetry.DropIfIdle(activity, worked);
+        return worked;
+    }
+
+    private async Task<int> RunRoundAsync(CancellationToken cancellationToken)
     {
         var shards = await held.CurrentAsync(cancellationToken);
         if (shards.Count == 0)
@@ -93,7 +106,32 @@ public sealed class WebhookRelay(
         }
     }
 
+    /// <summary>One attempt, as a span in the event's own trace (from its stored traceparent).</summary>
     private async Task<DeliveryOutcome> SendAsync(DueDelivery due, CancellationToken cancellationToken)
+    {
+        using var activity = HubTelemetry.StartInTraceOf(HubTelemetry.Spans.WebhookSend, ActivityKind.Producer, due.TraceParent);
+        var outcome = await AttemptAsync(due, cancellationToken);
+        if (outcome.Status != DeliveryStatus.Delivered)
+        {
+            HubTelemetry.Failed(HubTelemetry.Channels.Webhook);
+            activity?.SetStatus(ActivityStatusCode.Error);
+            if (outcome.Status == DeliveryStatus.Failed && !outcome.Gone)
+            {
+                HubTelemetry.DeadLettered(HubTelemetry.Channels.Webhook);
+            }
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(HubTelemetry.Tags.EventType, due.EventType);
+            activity.SetTag(HubTelemetry.Tags.Audience, due.Audience);
+            activity.SetTag(HubTelemetry.Tags.Status, outcome.Status.ToString());
+        }
+
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(DueDelivery due, CancellationToken cancellationToken)
     {
         var delivery = due.Delivery;
         var body = new OutboxEvent(delivery.OutboxId, delivery.TrajectoryId, delivery.Sequence, due.Audience, due.EventType, due.Payload, due.TraceParent,

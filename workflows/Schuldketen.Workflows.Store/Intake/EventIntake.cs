@@ -4,6 +4,7 @@ using Schuldketen.Contracts.CloudEvents;
 using Schuldketen.Contracts.Events;
 using Schuldketen.Workflows.Engine;
 using Schuldketen.Workflows.Store.Outreach;
+using Schuldketen.Workflows.Store.Telemetry;
 
 namespace Schuldketen.Workflows.Store.Intake;
 
@@ -22,24 +23,24 @@ public sealed class EventIntake(TrajectoryStore store, WarmHandover handover, Ti
         if (!envelope.IsValid)
         {
             var first = envelope.Problems[0];
-            return IntakeResult.Refused(400, new IntakeProblem(first.Rule, "Invalid CloudEvent", first.Message,
-                envelope.Problems.Select(problem => new InvalidField(problem.Attribute, problem.Rule, problem.Message)).ToList()));
+            return Counted(IntakeResult.Refused(400, new IntakeProblem(first.Rule, "Invalid CloudEvent", first.Message,
+                envelope.Problems.Select(problem => new InvalidField(problem.Attribute, problem.Rule, problem.Message)).ToList())));
         }
 
         var cloudEvent = envelope.Envelope;
         var data = EventDataCatalogue.Validate(cloudEvent.Type, cloudEvent.Data ?? NoData);
         if (!data.IsValid)
         {
-            return IntakeResult.Refused(400, new IntakeProblem("data-schema", "Invalid event data",
+            return Counted(IntakeResult.Refused(400, new IntakeProblem("data-schema", "Invalid event data",
                 $"The data does not match the schema of {cloudEvent.Type} (/api/v1/schemas/{cloudEvent.Type}).",
-                data.Problems.Select(problem => new InvalidField("data" + problem.Pointer, "data-schema", problem.Message)).ToList()));
+                data.Problems.Select(problem => new InvalidField("data" + problem.Pointer, "data-schema", problem.Message)).ToList())));
         }
 
         if (cloudEvent.SourceOin != sender.Organisation)
         {
-            return IntakeResult.Refused(403, new IntakeProblem("afzender-bron", "Source is not the sender",
+            return Counted(IntakeResult.Refused(403, new IntakeProblem("afzender-bron", "Source is not the sender",
                 "The OIN in 'source' must be the OIN of the organisation in your token.",
-                [new InvalidField("source", "afzender-bron", "Use urn:nld:oin:<your OIN>, optionally followed by ':' and your system's name.")]));
+                [new InvalidField("source", "afzender-bron", "Use urn:nld:oin:<your OIN>, optionally followed by ':' and your system's name.")])));
         }
 
         var occurredAt = cloudEvent.Time ?? time.GetUtcNow();
@@ -63,7 +64,21 @@ public sealed class EventIntake(TrajectoryStore store, WarmHandover handover, Ti
             await handover.AfterCloseAsync(applied.TrajectoryId, occurredAt, cloudEvent.TraceParent ?? traceParent);
         }
 
-        return Answer(applied, cloudEvent);
+        return Counted(Answer(applied, cloudEvent));
+    }
+
+    private static IntakeResult Counted(IntakeResult result)
+    {
+        if (result.Problem is { } problem)
+        {
+            HubTelemetry.EventsRefused.Add(1, new KeyValuePair<string, object?>(HubTelemetry.Tags.Rule, problem.Rule));
+        }
+        else
+        {
+            HubTelemetry.EventsAccepted.Add(1);
+        }
+
+        return result;
     }
 
     private static Participant? ParticipantOf(IEventData data) => data switch
