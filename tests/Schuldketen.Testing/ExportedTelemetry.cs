@@ -38,11 +38,12 @@ public sealed class ExportedTelemetry
     /// <summary>Has the hub's meter provider collect now: the latest value of every instrument lands in <see cref="Metrics"/>.</summary>
     public void Collect(HubServer hub) => Assert.True(hub.Service<MeterProvider>().ForceFlush(), "The meter provider did not collect.");
 
-    /// <summary>The latest collected value of a gauge for one tag value.</summary>
-    public double? LatestGauge(string name, string tag, string value)
+    /// <summary>Collects now and returns a gauge's value for one tag value, or null when this collection has none.</summary>
+    public double? GaugeNow(HubServer hub, string name, string tag, string value)
     {
-        double? latest = null;
-        foreach (var snapshot in Metrics.Where(metric => metric.Name == name))
+        var before = metrics.Count;
+        Collect(hub);
+        foreach (var snapshot in metrics.Since(before).Where(metric => metric.Name == name))
         {
             foreach (var point in snapshot.MetricPoints)
             {
@@ -50,13 +51,13 @@ public sealed class ExportedTelemetry
                 {
                     if (pair.Key == tag && Equals(pair.Value, value))
                     {
-                        latest = snapshot.MetricType == MetricType.LongGauge ? point.GetGaugeLastValueLong() : point.GetGaugeLastValueDouble();
+                        return snapshot.MetricType == MetricType.LongGauge ? point.GetGaugeLastValueLong() : point.GetGaugeLastValueDouble();
                     }
                 }
             }
         }
 
-        return latest;
+        return null;
     }
 
     private static string Describe(Activity span)
@@ -119,6 +120,25 @@ public sealed class ExportedTelemetry
                 {
                     return items.ToList();
                 }
+            }
+        }
+
+        public new int Count
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return items.Count;
+                }
+            }
+        }
+
+        public IReadOnlyList<T> Since(int index)
+        {
+            lock (gate)
+            {
+                return items.Skip(index).ToList();
             }
         }
 

@@ -19,7 +19,7 @@ public sealed class OutboxGauges(IMeterFactory meters, OutboxBacklog backlog, We
 
     private readonly Lock gate = new();
     private (Backlog Webhook, Backlog Bus) last = (Backlog.Empty, Backlog.Empty);
-    private long readAt = long.MinValue;
+    private long? readAt;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class OutboxGauges(IMeterFactory meters, OutboxBacklog backlog, We
     {
         lock (gate)
         {
-            if (Environment.TickCount64 - readAt < ReadEvery.TotalMilliseconds)
+            if (readAt is { } at && Environment.TickCount64 - at < ReadEvery.TotalMilliseconds)
             {
                 return last;
             }
