@@ -13,25 +13,25 @@ public sealed class OutboxBacklog(TrajectoryStore store)
     public async Task<Backlog> WebhookAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.Dialect.OpenAsync(cancellationToken);
-        var outbox = await connection.QuerySingleAsync<BacklogRow>(
-            "SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest FROM outbox WHERE sent_at IS NULL");
-        var deliveries = await connection.QuerySingleAsync<BacklogRow>(
-            "SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest FROM deliveries WHERE status = 'pending'");
+        var outbox = await WaitingAsync(connection, "outbox WHERE sent_at IS NULL");
+        var deliveries = await WaitingAsync(connection, "deliveries WHERE status = 'pending'");
         return Of(outbox.Count + deliveries.Count, outbox.Oldest is { } a && deliveries.Oldest is { } b ? Math.Min(a, b) : outbox.Oldest ?? deliveries.Oldest);
     }
 
     public async Task<Backlog> BusAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.Dialect.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<BacklogRow>(
-            "SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest FROM outbox WHERE published_at IS NULL");
-        return Of(row.Count, row.Oldest);
+        var waiting = await WaitingAsync(connection, "outbox WHERE published_at IS NULL");
+        return Of(waiting.Count, waiting.Oldest);
     }
+
+    /// <summary>The count and the oldest <c>created_at</c> of the rows in <paramref name="rows"/> (a table and its condition).</summary>
+    private static async Task<(long Count, long? Oldest)> WaitingAsync(System.Data.Common.DbConnection connection, string rows) =>
+        (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {rows}"),
+            await connection.ExecuteScalarAsync<long?>($"SELECT MIN(created_at) FROM {rows}"));
 
     private Backlog Of(long count, long? oldest) =>
         new(count, oldest is { } at ? TimeSpan.FromMilliseconds(Math.Max(0, store.Time.GetUtcNow().ToUnixTimeMilliseconds() - at)) : TimeSpan.Zero);
-
-    private sealed record BacklogRow(long Count, long? Oldest);
 }
 
 /// <summary>How many events wait on a channel, and how long the oldest of them has waited (zero when none does).</summary>
