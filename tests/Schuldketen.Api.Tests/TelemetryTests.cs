@@ -44,7 +44,11 @@ public class TelemetryTests
     {
         var bsns = Residents.Bsns(41_000_000).Take(3).ToList();
         var exported = new ExportedTelemetry();
-        var settings = new Dictionary<string, string?>(SignalHub.Settings);
+        var settings = new Dictionary<string, string?>(SignalHub.Settings)
+        {
+            // The fake clock jumps two months ahead: resident notices every hour, not every 10 s, keep that to a few rounds.
+            ["Schuldketen:Portal:NoticeInterval"] = "01:00:00",
+        };
         foreach (var (key, value) in LoopbackCallbacks)
         {
             settings[key] = value;
@@ -81,14 +85,20 @@ public class TelemetryTests
 
         await receiver.WaitForAsync(requests => requests.Any(request => request.Subject == trajectory && request.Sequence == 2),
             "the crisis check at the municipality's webhook");
+
+        // The first conversation's deadline passes.
+        hub.Clock.Advance(TimeSpan.FromDays(60));
         await Poll.UntilAsync(() =>
         {
             exported.Collect(hub);
             var texts = exported.Texts.ToList();
             return texts.Any(text => text.Contains($"{HubTelemetry.Tags.Rule}=niet-toegestaan-in-fase", StringComparison.Ordinal))
                    && texts.Any(text => text.StartsWith("metric schuldketen.signals.rows", StringComparison.Ordinal) && text.Contains("outcome=refused", StringComparison.Ordinal))
+                   && texts.Any(text => text.StartsWith("metric schuldketen.deadlines.passed", StringComparison.Ordinal)
+                                        && text.Contains($"{HubTelemetry.Tags.Definition}=wgs-standaard", StringComparison.Ordinal)
+                                        && text.Contains($"{HubTelemetry.Tags.Deadline}=eerste-gesprek", StringComparison.Ordinal))
                    && exported.Spans.Any(span => span.OperationName == HubTelemetry.Spans.WebhookSend);
-        }, "the refusal, the signal rows and a webhook send among what was exported");
+        }, "the refusal, the signal rows, the passed deadline and a webhook send among what was exported");
 
         foreach (var channel in new[] { HubTelemetry.Channels.Webhook, HubTelemetry.Channels.Bus })
         {
