@@ -7,6 +7,7 @@ using Hl7.Fhir.Model;
 using Schuldketen.Api.Tests.Signals;
 using Schuldketen.Contracts;
 using Schuldketen.Contracts.Fhir;
+using Schuldketen.Workflows.Relays;
 using Schuldketen.Workflows.Store.Telemetry;
 using static Schuldketen.Testing.Organisations;
 using Task = System.Threading.Tasks.Task;
@@ -100,10 +101,10 @@ public class TelemetryTests
                    && exported.Spans.Any(span => span.OperationName == HubTelemetry.Spans.WebhookSend);
         }, "the refusal, the signal rows, the passed deadline and a webhook send among what was exported");
 
-        foreach (var channel in new[] { HubTelemetry.Channels.Webhook, HubTelemetry.Channels.Bus })
-        {
-            Assert.NotNull(exported.GaugeNow(hub, "schuldketen.outbox.backlog", HubTelemetry.Tags.Channel, channel));
-        }
+        // The backlog gauges' own reads, on this provider (the gauges are checked in the fault tests: other hubs in this process have theirs).
+        var backlog = hub.Service<OutboxBacklog>();
+        await Poll.UntilAsync(async () => (await backlog.WebhookAsync(default)).Count == 0 && (await backlog.BusAsync(default)).Count == 0,
+            "nothing left waiting in the outbox");
 
         var personal = new[] { GivenName, Surname, Street, Postcode, Postcode.Replace(" ", "", StringComparison.Ordinal), Phone, Email }.Concat(bsns).ToList();
         var leaks = exported.Texts.Where(text => personal.Any(value => text.Contains(value, StringComparison.OrdinalIgnoreCase))).ToList();

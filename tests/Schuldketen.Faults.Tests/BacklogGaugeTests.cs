@@ -40,7 +40,7 @@ public sealed class BacklogGaugeTests(Servers servers)
             Services = exported.AddTo,
         });
         using var municipality = hub.Client(Organisations.Municipality, PartnerRole.Municipality, "medewerker-1");
-        var bsns = Residents.Bsns(30_000_000).Take(6).ToList();
+        var bsns = Residents.Bsns(31_000_000).Take(6).ToList();
         double? BusBacklog() => exported.GaugeNow(hub, Backlog, HubTelemetry.Tags.Channel, HubTelemetry.Channels.Bus);
 
         await Registrations.RegisterAsync([municipality], bsns[..1], parallel: 1);

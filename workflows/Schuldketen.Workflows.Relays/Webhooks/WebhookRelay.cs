@@ -110,29 +110,6 @@ public sealed class WebhookRelay(
     private async Task<DeliveryOutcome> SendAsync(DueDelivery due, CancellationToken cancellationToken)
     {
         using var activity = HubTelemetry.StartInTraceOf(HubTelemetry.Spans.WebhookSend, ActivityKind.Producer, due.TraceParent);
-        var outcome = await AttemptAsync(due, cancellationToken);
-        if (outcome.Status != DeliveryStatus.Delivered)
-        {
-            HubTelemetry.Failed(HubTelemetry.Channels.Webhook);
-            activity?.SetStatus(ActivityStatusCode.Error);
-            if (outcome.Status == DeliveryStatus.Failed && !outcome.Gone)
-            {
-                HubTelemetry.DeadLettered(HubTelemetry.Channels.Webhook);
-            }
-        }
-
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag(HubTelemetry.Tags.EventType, due.EventType);
-            activity.SetTag(HubTelemetry.Tags.Audience, due.Audience);
-            activity.SetTag(HubTelemetry.Tags.Status, outcome.Status.ToString());
-        }
-
-        return outcome;
-    }
-
-    private async Task<DeliveryOutcome> AttemptAsync(DueDelivery due, CancellationToken cancellationToken)
-    {
         var delivery = due.Delivery;
         var body = new OutboxEvent(delivery.OutboxId, delivery.TrajectoryId, delivery.Sequence, due.Audience, due.EventType, due.Payload, due.TraceParent,
             due.OccurredAt).ToCloudEvent(hub).ToJson();
@@ -157,13 +134,13 @@ public sealed class WebhookRelay(
             status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Delivered, delivery.Attempts + 1, null, status, null, attemptedAt);
+                return Observed(activity, due, new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Delivered, delivery.Attempts + 1, null, status, null, attemptedAt));
             }
 
             if (response.StatusCode == HttpStatusCode.Gone)
             {
-                return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Failed, delivery.Attempts + 1, null, status,
-                    "The receiver answered 410 Gone: the subscription has ended.", attemptedAt, Gone: true);
+                return Observed(activity, due, new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, DeliveryStatus.Failed, delivery.Attempts + 1, null, status,
+                    "The receiver answered 410 Gone: the subscription has ended.", attemptedAt, Gone: true));
             }
 
             error = $"The receiver answered {status} {response.ReasonPhrase}.";
@@ -175,8 +152,31 @@ public sealed class WebhookRelay(
 
         var attempts = delivery.Attempts + 1;
         var next = retries.Next(attempts, delivery.CreatedAt, time.GetUtcNow());
-        return new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending, attempts, next, status,
-            next is null ? $"Given up after {attempts} attempts over {RetrySchedule.GiveUpAfter.TotalHours:0} hours. {error}" : error, attemptedAt);
+        return Observed(activity, due, new DeliveryOutcome(delivery.Id, delivery.SubscriptionId, next is null ? DeliveryStatus.Failed : DeliveryStatus.Pending, attempts, next, status,
+            next is null ? $"Given up after {attempts} attempts over {RetrySchedule.GiveUpAfter.TotalHours:0} hours. {error}" : error, attemptedAt));
+    }
+
+    /// <summary>Counts a failed attempt (and a given-up delivery) and describes the attempt on its span.</summary>
+    private static DeliveryOutcome Observed(Activity? activity, DueDelivery due, DeliveryOutcome outcome)
+    {
+        if (outcome.Status != DeliveryStatus.Delivered)
+        {
+            HubTelemetry.Failed(HubTelemetry.Channels.Webhook);
+            activity?.SetStatus(ActivityStatusCode.Error);
+            if (outcome.Status == DeliveryStatus.Failed && !outcome.Gone)
+            {
+                HubTelemetry.DeadLettered(HubTelemetry.Channels.Webhook);
+            }
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(HubTelemetry.Tags.EventType, due.EventType);
+            activity.SetTag(HubTelemetry.Tags.Audience, due.Audience);
+            activity.SetTag(HubTelemetry.Tags.Status, outcome.Status.ToString());
+        }
+
+        return outcome;
     }
 }
 
