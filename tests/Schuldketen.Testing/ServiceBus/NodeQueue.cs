@@ -102,7 +102,9 @@ internal sealed class NodeQueue
     {
         var lockToken = new Guid(delivery.DeliveryTag.AsSpan());
         var outcome = delivery.State;
-        consumer.DisposeDelivery(delivery, true, outcome);
+
+        // A rejected outcome sent back would read as a refusal of the settlement; dead-lettering succeeded.
+        consumer.DisposeDelivery(delivery, true, outcome is Rejected ? AmqpConstants.AcceptedOutcome : outcome);
         Entry? entry;
         lock (gate)
         {
@@ -196,7 +198,7 @@ internal sealed class NodeQueue
         if (request.ApplicationProperties.Map["operation"]?.ToString() != "com.microsoft:renew-lock"
             || request.ValueBody?.Value is not AmqpMap body || body[new MapKey("lock-tokens")] is not Guid[] tokens)
         {
-            return RequestNode.Response("statusCode", 501, "The test node implements renew-lock only.", descriptionName: "statusDescription");
+            return RequestNode.Response("statusCode", 501, $"The test node implements renew-lock only, not {request.ApplicationProperties.Map["operation"]}.", descriptionName: "statusDescription");
         }
 
         var expirations = new List<DateTime>();
