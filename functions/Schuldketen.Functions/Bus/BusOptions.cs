@@ -79,6 +79,12 @@ public sealed class BusOptions : ICheckedOptions
             {
                 yield return $"Schuldketen__Bus__FullyQualifiedNamespace is '{FullyQualifiedNamespace}', not a host name: give only the namespace's host name, such as voorbeeld.servicebus.windows.net.";
             }
+
+            if (!string.IsNullOrWhiteSpace(Address))
+            {
+                yield return "Schuldketen__Bus__Address is set, but it is for the RabbitMq bus only: the ServiceBus bus takes " +
+                             "Schuldketen__Bus__ConnectionString or Schuldketen__Bus__FullyQualifiedNamespace; remove Address.";
+            }
         }
     }
 
