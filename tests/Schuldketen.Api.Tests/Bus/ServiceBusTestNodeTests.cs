@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Messaging.ServiceBus;
 using Schuldketen.Testing.ServiceBus;
 
@@ -31,6 +35,48 @@ public sealed class ServiceBusTestNodeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_abandoned_at_every_delivery_goes_to_the_dead_letter_sub_queue_after_the_queues_maximum()
+    {
+        node.AddQueue("wachtrij", maxDeliveryCount: 2);
+        await using var client = new ServiceBusClient(node.ConnectionString, NoRetries);
+        await using var sender = client.CreateSender("wachtrij");
+        await using var receiver = client.CreateReceiver("wachtrij");
+        await using var deadLetters = client.CreateReceiver("wachtrij", new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
+        await sender.SendMessageAsync(new ServiceBusMessage("hallo") { MessageId = "bericht-1" });
+
+        var counts = new List<int>();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var received = await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(10));
+            counts.Add(received.DeliveryCount);
+            await receiver.AbandonMessageAsync(received);
+        }
+
+        var letter = await deadLetters.ReceiveMessageAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([1, 2], counts);
+        Assert.Equal(("bericht-1", "MaxDeliveryCountExceeded"), (letter.MessageId, letter.DeadLetterReason));
+        Assert.Null(await receiver.ReceiveMessageAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task A_renewed_lock_lasts_longer()
+    {
+        node.AddQueue("wachtrij", maxDeliveryCount: 3);
+        await using var client = new ServiceBusClient(node.ConnectionString, NoRetries);
+        await using var sender = client.CreateSender("wachtrij");
+        await using var receiver = client.CreateReceiver("wachtrij");
+        await sender.SendMessageAsync(new ServiceBusMessage("hallo"));
+        var received = await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(10));
+        var lockedUntil = received.LockedUntil;
+
+        await Poll.UntilAsync(() => DateTimeOffset.UtcNow > lockedUntil.AddSeconds(-59), "a moment into the lock");
+        await receiver.RenewMessageLockAsync(received);
+
+        Assert.True(received.LockedUntil > lockedUntil, $"{received.LockedUntil:O} is not after {lockedUntil:O}");
+        await receiver.CompleteMessageAsync(received);
+    }
+
+    [Fact]
     public async Task A_client_with_a_wrong_key_is_refused()
     {
         node.AddQueue("wachtrij", maxDeliveryCount: 3);
@@ -39,6 +85,22 @@ public sealed class ServiceBusTestNodeTests : IDisposable
 
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendMessageAsync(new ServiceBusMessage("hallo")));
 
-        Assert.Contains("signature", refused.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("signature does not match", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_with_an_expired_token_signed_with_the_right_key_is_refused()
+    {
+        node.AddQueue("wachtrij", maxDeliveryCount: 3);
+        var resource = WebUtility.UrlEncode($"sb://127.0.0.1:{node.Port}/wachtrij".ToLowerInvariant());
+        var expiry = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(node.Key), Encoding.UTF8.GetBytes(resource + "\n" + expiry)));
+        var token = $"SharedAccessSignature sr={resource}&sig={WebUtility.UrlEncode(signature)}&se={expiry}&skn={ServiceBusTestNode.KeyName}";
+        await using var client = new ServiceBusClient($"Endpoint=sb://127.0.0.1:{node.Port};SharedAccessSignature={token};UseDevelopmentEmulator=true", NoRetries);
+        await using var sender = client.CreateSender("wachtrij");
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendMessageAsync(new ServiceBusMessage("hallo")));
+
+        Assert.Contains("The SAS token has expired", refused.Message, StringComparison.Ordinal);
     }
 }
