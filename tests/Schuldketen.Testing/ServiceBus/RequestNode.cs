@@ -9,7 +9,7 @@ namespace Schuldketen.Testing.ServiceBus;
 /// A request/response node (<c>$cbs</c>, <c>&lt;entity&gt;/$management</c>): requests come on the client's sending link, each
 /// answer goes back on the client's receiving link whose target is the request's reply-to, correlated by message id.
 /// </summary>
-internal sealed class RequestNode(Func<AmqpMessage, AmqpMessage> answer)
+internal sealed class RequestNode(Func<AmqpMessage, Task<AmqpMessage>> answer)
 {
     private readonly ConcurrentDictionary<string, SendingAmqpLink> replyLinks = new(StringComparer.Ordinal);
 
@@ -17,7 +17,7 @@ internal sealed class RequestNode(Func<AmqpMessage, AmqpMessage> answer)
     {
         if (link is ReceivingAmqpLink requests)
         {
-            requests.RegisterMessageListener(request => Answer(requests, request));
+            requests.RegisterMessageListener(request => _ = AnswerAsync(requests, request));
             return;
         }
 
@@ -27,21 +27,27 @@ internal sealed class RequestNode(Func<AmqpMessage, AmqpMessage> answer)
         replies.Closed += (_, _) => replyLinks.TryRemove(new KeyValuePair<string, SendingAmqpLink>(replyTo, replies));
     }
 
-    private void Answer(ReceivingAmqpLink requests, AmqpMessage request)
+    /// <summary>Takes the request (the answer reads what it needs before its first await) and sends the answer when it is ready.</summary>
+    private async Task AnswerAsync(ReceivingAmqpLink requests, AmqpMessage request)
     {
+        var messageId = request.Properties.MessageId;
+        var replyTo = request.Properties.ReplyTo?.ToString() ?? "";
+        Task<AmqpMessage> answering;
         try
         {
-            var response = answer(request);
-            response.Properties.CorrelationId = request.Properties.MessageId;
+            answering = answer(request);
             requests.DisposeMessage(request, AmqpConstants.AcceptedOutcome, true, false);
-            if (replyLinks.TryGetValue(request.Properties.ReplyTo?.ToString() ?? "", out var replies))
-            {
-                replies.SendMessageNoWait(response, new ArraySegment<byte>(Guid.NewGuid().ToByteArray()), AmqpConstants.NullBinary);
-            }
         }
         finally
         {
             request.Dispose();
+        }
+
+        var response = await answering;
+        response.Properties.CorrelationId = messageId;
+        if (replyLinks.TryGetValue(replyTo, out var replies))
+        {
+            replies.SendMessageNoWait(response, new ArraySegment<byte>(Guid.NewGuid().ToByteArray()), AmqpConstants.NullBinary);
         }
     }
 

@@ -32,7 +32,8 @@ public sealed class ServiceBusTestNode : IRuntimeProvider, IDisposable
     {
         Port = port;
         Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        cbs = new RequestNode(new SasCheck(KeyName, Key, TimeProvider.System).PutToken);
+        var sas = new SasCheck(KeyName, Key, TimeProvider.System);
+        cbs = new RequestNode(request => Task.FromResult(sas.PutToken(request)));
         var settings = new AmqpSettings { RuntimeProvider = this };
         var version = new AmqpVersion(new Version(1, 0, 0, 0));
         var sasl = new SaslTransportProvider();
@@ -77,7 +78,14 @@ public sealed class ServiceBusTestNode : IRuntimeProvider, IDisposable
     public void AddSubscription(string topic, string name, string property, string value, int maxDeliveryCount) =>
         topics[topic].Subscribe(AddQueueAt($"{topic}/Subscriptions/{name}", maxDeliveryCount), property, value);
 
-    public void Dispose() => listener.Close();
+    public void Dispose()
+    {
+        listener.Close();
+        foreach (var queue in queues.Values.Distinct())
+        {
+            queue.Close();
+        }
+    }
 
     private NodeQueue AddQueueAt(string path, int maxDeliveryCount)
     {
