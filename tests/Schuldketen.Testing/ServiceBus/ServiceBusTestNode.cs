@@ -58,12 +58,22 @@ public sealed class ServiceBusTestNode : IRuntimeProvider, IDisposable
 
     public static ServiceBusTestNode Start()
     {
-        // A free port: the listener cannot report the one it was given.
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new ServiceBusTestNode(port);
+        for (var attempt = 1; ; attempt++)
+        {
+            // A free port, asked of the system first: the listener cannot report the one it was given.
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            try
+            {
+                return new ServiceBusTestNode(port);
+            }
+            catch (SocketException) when (attempt < 3)
+            {
+                // Another process took the port in between; ask again.
+            }
+        }
     }
 
     public string ConnectionStringWith(string key) =>
