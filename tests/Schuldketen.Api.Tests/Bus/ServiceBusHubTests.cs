@@ -76,6 +76,21 @@ public sealed class ServiceBusHubTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_binary_mode_event_with_a_timestamp_attribute_sent_twice_is_applied_once()
+    {
+        await using var hub = await HubServer.StartAsync(Sqlite, HubSettings);
+        using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
+        var id = await PartnerApi.RegisterAsync(municipality, "111222333");
+        var crisisCheck = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
+
+        await SendBinaryAsync(crisisCheck);
+        await SendBinaryAsync(crisisCheck);
+
+        await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, id) == "eerste-gesprek", "the binary crisis check applied");
+        Assert.Equal(2, await PartnerApi.HistoryLengthAsync(municipality, id));
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_is_abandoned_then_dead_lettered_with_the_error_at_the_maximum_delivery_count()
     {
         await using var hub = await HubServer.StartAsync(PostgreSql, HubSettings);
@@ -105,6 +120,31 @@ public sealed class ServiceBusHubTests : IAsyncDisposable
         await using var sender = partner.CreateSender(IntakeQueue);
         await sender.SendMessageAsync(ServiceBusTopology.PartnerMessage(new AmqpCloudEvent(
             cloudEvent["id"]!.GetValue<string>(), CloudEventEnvelope.MediaType, new Dictionary<string, object>(), Encoding.UTF8.GetBytes(cloudEvent.ToJsonString()))));
+    }
+
+    /// <summary>
+    /// A binary-mode CloudEvent as a partner sends it on Service Bus: the attributes as <c>cloudEvents_*</c> application
+    /// properties (<c>time</c> an AMQP timestamp), the data as the body.
+    /// </summary>
+    private async Task SendBinaryAsync(JsonObject cloudEvent)
+    {
+        var message = new ServiceBusMessage(Encoding.UTF8.GetBytes(cloudEvent["data"]!.ToJsonString()))
+        {
+            MessageId = cloudEvent["id"]!.GetValue<string>(),
+            ContentType = "application/json",
+        };
+        foreach (var (name, value) in cloudEvent)
+        {
+            if (name is not ("data" or "datacontenttype"))
+            {
+                message.ApplicationProperties["cloudEvents_" + name] = name == "time"
+                    ? DateTimeOffset.Parse(value!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).UtcDateTime
+                    : value!.GetValue<string>();
+            }
+        }
+
+        await using var sender = partner.CreateSender(IntakeQueue);
+        await sender.SendMessageAsync(message);
     }
 
     /// <summary>Receives and completes from <paramref name="entity"/> until <paramref name="count"/> came; fails when they do not.</summary>
