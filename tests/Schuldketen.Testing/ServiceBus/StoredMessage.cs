@@ -6,8 +6,16 @@ namespace Schuldketen.Testing.ServiceBus;
 /// <summary>What the node keeps of a message sent to it: its properties, application properties and data body.</summary>
 internal sealed record StoredMessage(Properties Properties, IReadOnlyDictionary<string, object> ApplicationProperties, byte[] Body)
 {
+    /// <summary>The message format of a batch (<c>SendMessagesAsync</c> with several messages), which the node does not take.</summary>
+    private const uint BatchFormat = 0x80013700;
+
     public static StoredMessage From(AmqpMessage message)
     {
+        if (message.MessageFormat == BatchFormat)
+        {
+            throw new AmqpException(AmqpErrorCode.NotImplemented, "The test node takes one message per transfer, not batches.");
+        }
+
         var properties = new Dictionary<string, object>(StringComparer.Ordinal);
         if ((message.Sections & SectionFlag.ApplicationProperties) != 0)
         {
