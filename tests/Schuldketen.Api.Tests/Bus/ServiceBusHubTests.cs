@@ -67,7 +67,7 @@ public sealed class ServiceBusHubTests : IAsyncDisposable
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality, "111222333");
 
-        await SendAsync(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
+        await SendAsync(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis()));
 
         await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, id) == "eerste-gesprek", "the crisis check from the queue applied");
         var published = await ReadAsync(Addresses.PartnerSubscription(Municipality), 2);
@@ -81,7 +81,7 @@ public sealed class ServiceBusHubTests : IAsyncDisposable
         await using var hub = await HubServer.StartAsync(Sqlite, HubSettings);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         var id = await PartnerApi.RegisterAsync(municipality, "111222333");
-        var crisisCheck = PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
+        var crisisCheck = PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, id, PartnerApi.NoCrisis());
 
         await SendBinaryAsync(crisisCheck);
         await SendBinaryAsync(crisisCheck);
@@ -101,7 +101,7 @@ public sealed class ServiceBusHubTests : IAsyncDisposable
 
         // A broken database: every attempt to apply fails, as long as the inbox is away.
         await database.ExecuteAsync("ALTER TABLE inbox RENAME TO inbox_weg");
-        await SendAsync(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, first, PartnerApi.NoCrisis()));
+        await SendAsync(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, first, PartnerApi.NoCrisis()));
         var letter = Assert.Single(await ReadAsync(Addresses.DeadLetters(IntakeQueue), 1));
         await database.ExecuteAsync("ALTER TABLE inbox_weg RENAME TO inbox");
 
@@ -110,7 +110,7 @@ public sealed class ServiceBusHubTests : IAsyncDisposable
         Assert.Contains("inbox", letter.DeadLetterErrorDescription);
         Assert.Equal("aanmelding", await PartnerApi.PhaseAsync(municipality, first));
 
-        await SendAsync(PartnerApi.Event(Municipality, EventTypes.CrisisCheckCompleted, second, PartnerApi.NoCrisis()));
+        await SendAsync(PartnerEvents.Structured(Municipality, EventTypes.CrisisCheckCompleted, second, PartnerApi.NoCrisis()));
         await Poll.UntilAsync(async () => await PartnerApi.PhaseAsync(municipality, second) == "eerste-gesprek", "the next message applied once the database is whole");
     }
 
