@@ -17,7 +17,7 @@ public sealed class HubEndpoints : IEndpointRouteBuilder
 {
     private const string AnyMethod = "*";
 
-    private readonly Dictionary<(string Method, string Route), RouteEndpoint> endpoints;
+    private readonly Dictionary<(string Method, string Route), (RouteEndpoint Endpoint, TemplateMatcher Values)> endpoints;
     private readonly RequestDelegate edge;
 
     public HubEndpoints(IServiceProvider services, HubEndpointSources sources)
@@ -26,8 +26,10 @@ public sealed class HubEndpoints : IEndpointRouteBuilder
         DataSources = sources;
         this.MapHubEndpoints();
         endpoints = DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
-            .SelectMany(endpoint => MethodsOf(endpoint).Select(method => (Key: (method, RouteOf(endpoint)), Endpoint: endpoint)))
-            .ToDictionary(entry => entry.Key, entry => entry.Endpoint);
+            .SelectMany(endpoint => MethodsOf(endpoint).Select(method => (Method: method, Route: RouteOf(endpoint), Endpoint: endpoint)))
+            .ToDictionary(
+                entry => (entry.Method, entry.Route),
+                entry => (entry.Endpoint, new TemplateMatcher(TemplateParser.Parse(entry.Route), new RouteValueDictionary())));
         var app = new ApplicationBuilder(services);
         app.UseHubEdge();
         app.Run(context => context.GetEndpoint()!.RequestDelegate!(context));
@@ -44,9 +46,9 @@ public sealed class HubEndpoints : IEndpointRouteBuilder
     public async Task<IActionResult> RunAsync(HttpRequest request, string route)
     {
         var context = request.HttpContext;
-        var endpoint = endpoints.GetValueOrDefault((request.Method.ToUpperInvariant(), route)) ?? endpoints[(AnyMethod, route)];
+        var (endpoint, matcher) = endpoints.TryGetValue((request.Method.ToUpperInvariant(), route), out var forMethod) ? forMethod : endpoints[(AnyMethod, route)];
         var values = new RouteValueDictionary();
-        new TemplateMatcher(TemplateParser.Parse(route), new RouteValueDictionary()).TryMatch(request.Path, values);
+        matcher.TryMatch(request.Path, values);
         request.RouteValues = values;
         context.SetEndpoint(endpoint);
         await edge(context);

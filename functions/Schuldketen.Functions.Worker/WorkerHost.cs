@@ -1,10 +1,10 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Schuldketen.Functions.Hosting;
 using Microsoft.Extensions.Options;
+using Schuldketen.Functions.Hosting;
 
 namespace Schuldketen.Functions.Worker;
 

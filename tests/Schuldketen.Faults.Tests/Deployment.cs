@@ -6,21 +6,26 @@ using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Bus;
 using Schuldketen.Functions.Bus.Transport;
+using Schuldketen.Testing.ServiceBus;
 
 namespace Schuldketen.Faults.Tests;
 
 /// <summary>
 /// The hub as it runs in production, for one test: real host processes with the same keys on a fresh
-/// PostgreSQL database, publishing to their own RabbitMQ topic (provisioned first), and the municipality
-/// and the debt counsellor as bus partners. Signs the partners' tokens with the hosts' key.
+/// PostgreSQL database, publishing to their own RabbitMQ topic (provisioned first) or, on the Service Bus profile, to a
+/// Service Bus test node in the test process, and the municipality and the debt counsellor as bus partners. Signs the
+/// partners' tokens with the hosts' key.
 /// </summary>
 internal sealed class Deployment : IAsyncDisposable
 {
     private readonly EmbeddedTokenIssuer issuer;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthenticationHeaderValue> tokens = new(StringComparer.Ordinal);
 
-    private Deployment(string database, BusOptions bus, EmbeddedTokenIssuer issuer, IReadOnlyList<HostProcess> hosts, string logFolder)
+    private readonly ServiceBusTestNode? node;
+
+    private Deployment(string database, BusOptions bus, ServiceBusTestNode? node, EmbeddedTokenIssuer issuer, IReadOnlyList<HostProcess> hosts, string logFolder)
     {
+        this.node = node;
         Database = database;
         Bus = bus;
         this.issuer = issuer;
@@ -37,7 +42,7 @@ internal sealed class Deployment : IAsyncDisposable
 
     public BusOptions Bus { get; }
 
-    public BusAddresses Addresses => new(BusProfile.RabbitMq, Bus.Prefix);
+    public BusAddresses Addresses => new(Bus.Profile, Bus.Prefix);
 
     public IReadOnlyList<HostProcess> Hosts { get; }
 
@@ -45,18 +50,27 @@ internal sealed class Deployment : IAsyncDisposable
 
     public IEnumerable<string> LogFiles => Hosts.SelectMany(host => host.LogFiles);
 
-    public static async Task<Deployment> StartAsync(Servers servers, string test, int hostCount)
+    public static async Task<Deployment> StartAsync(Servers servers, string test, int hostCount, BusProfile profile = BusProfile.RabbitMq)
     {
         var name = $"{test}{Guid.NewGuid():N}"[..Math.Min(40, test.Length + 32)].ToLowerInvariant();
         var database = new NpgsqlConnectionStringBuilder(servers.PostgresConnection) { Database = name }.ConnectionString;
+        var node = profile == BusProfile.ServiceBus ? ServiceBusTestNode.Start() : null;
         var bus = new BusOptions
         {
-            Profile = BusProfile.RabbitMq,
-            Address = servers.RabbitMqUri,
+            Profile = profile,
+            Address = node is null ? servers.RabbitMqUri : null,
+            ConnectionString = node?.ConnectionString,
             Prefix = $"fouttest{name}",
             Partners = [MunicipalityPartner, CounsellorPartner],
         };
-        await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
+        if (node is null)
+        {
+            await RabbitMqTopology.ProvisionAsync(bus, CancellationToken.None);
+        }
+        else
+        {
+            ServiceBusTopology.Provision(node, bus);
+        }
 
         var keys = new HubKeys(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
         var environment = new Dictionary<string, string>
@@ -66,8 +80,8 @@ internal sealed class Deployment : IAsyncDisposable
             ["Schuldketen__Keys__SubjectHash"] = Convert.ToBase64String(keys.SubjectHash),
             ["Schuldketen__Keys__SubjectEncryption"] = Convert.ToBase64String(keys.SubjectEncryption),
             ["Schuldketen__Keys__TokenSigning"] = Convert.ToBase64String(keys.TokenSigning),
-            ["Schuldketen__Bus__Profile"] = nameof(BusProfile.RabbitMq),
-            ["Schuldketen__Bus__Address"] = servers.RabbitMqUri,
+            ["Schuldketen__Bus__Profile"] = profile.ToString(),
+            [node is null ? "Schuldketen__Bus__Address" : "Schuldketen__Bus__ConnectionString"] = node is null ? servers.RabbitMqUri : node.ConnectionString,
             ["Schuldketen__Bus__Prefix"] = bus.Prefix,
             ["Schuldketen__Webhooks__AllowLoopback"] = "true",
             ["Schuldketen__Webhooks__AllowHttp"] = "true",
@@ -85,7 +99,7 @@ internal sealed class Deployment : IAsyncDisposable
         var logFolder = Path.Combine(AppContext.BaseDirectory, "fault-logs", name);
         Directory.CreateDirectory(logFolder);
         var hosts = Enumerable.Range(0, hostCount).Select(index => new HostProcess($"host-{(char)('a' + index)}", environment, logFolder)).ToList();
-        var deployment = new Deployment(database, bus, new EmbeddedTokenIssuer(keys, new AuthOptions(), TimeProvider.System), hosts, logFolder);
+        var deployment = new Deployment(database, bus, node, new EmbeddedTokenIssuer(keys, new AuthOptions(), TimeProvider.System), hosts, logFolder);
         try
         {
             // The first host creates the database and its schema; the others start on it.
@@ -126,11 +140,21 @@ internal sealed class Deployment : IAsyncDisposable
     public HttpClient Client(HostProcess host, string organisation) =>
         new() { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = Token(organisation) } };
 
+    /// <summary>The counterpart of a partner sending on <paramref name="queue"/>.</summary>
+    public async Task<IPartnerQueue> PartnerQueueAsync(string queue) =>
+        node is null ? await PartnerBus.OpenAsync(Bus.Address!, Addresses.Receive(queue)) : new ServiceBusPartner(node.ConnectionString, queue);
+
+    /// <summary>A partner reading <paramref name="address"/> (as <see cref="Addresses"/> names it) in the background.</summary>
+    public IQueueReader ReadQueue(string address) =>
+        node is null ? QueueReader.Start(Bus.Address!, address) : ServiceBusQueueReader.Start(node.ConnectionString, address);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var host in Hosts)
         {
             await host.DisposeAsync();
         }
+
+        node?.Dispose();
     }
 }

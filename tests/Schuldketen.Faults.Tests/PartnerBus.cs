@@ -4,7 +4,7 @@ using Amqp.Framing;
 namespace Schuldketen.Faults.Tests;
 
 /// <summary>A partner putting messages straight on a queue over AMQP 1.0, each awaited until the broker took it.</summary>
-internal sealed class PartnerBus : IAsyncDisposable
+internal sealed class PartnerBus : IPartnerQueue
 {
     private readonly Connection connection;
     private readonly SenderLink sender;
@@ -22,7 +22,6 @@ internal sealed class PartnerBus : IAsyncDisposable
         return new PartnerBus(connection, new SenderLink(new Session(connection), $"fouttest-{Guid.NewGuid():N}", address));
     }
 
-    /// <summary>A structured-mode CloudEvent message (or anything claiming to be one): the body as it is.</summary>
     public Task SendAsync(string messageId, byte[] body) => sender.SendAsync(new Message
     {
         Header = new Header { Durable = true },

@@ -17,7 +17,7 @@ internal sealed record QueueMessage(string? MessageId, IReadOnlyDictionary<strin
 /// A partner reading one queue over AMQP 1.0 (AMQPNetLite), accepting every message and keeping it;
 /// when the broker goes away it connects again until disposed.
 /// </summary>
-internal sealed class QueueReader : IAsyncDisposable
+internal sealed class QueueReader : IQueueReader
 {
     private const int Credit = 500;
     private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(500);

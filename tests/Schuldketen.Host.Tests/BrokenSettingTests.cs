@@ -27,11 +27,18 @@ public class BrokenSettingTests
     [InlineData(new[] { "Schuldketen:Bus:Partners:0:Organisation=" + Oin, "Schuldketen:Bus:Partners:0:Role=crediteur" }, "Schuldketen__Bus__Partners__0__Role ", "schuldeiser")]
     [InlineData(new[] { "Schuldketen:Bus:Profile=RabbitMq" }, "Schuldketen__Bus__Address ", "amqp://")]
     [InlineData(new[] { "Schuldketen:Bus:Profile=RabbitMq", "Schuldketen:Bus:Address=localhost:5672" }, "Schuldketen__Bus__Address ", "amqp://")]
-    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:KeyName=hub", "Schuldketen:Bus:Key=c2VjcmV0" }, "Schuldketen__Bus__Address ", "host name")]
-    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:Address=voorbeeld.servicebus.windows.net", "Schuldketen:Bus:Key=c2VjcmV0" },
-        "Schuldketen__Bus__KeyName ", "shared access policy")]
-    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:Address=voorbeeld.servicebus.windows.net", "Schuldketen:Bus:KeyName=hub" },
-        "Schuldketen__Bus__Key ", "shared access policy")]
+    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus" }, "Schuldketen__Bus__ConnectionString ", "managed identity")]
+    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:ConnectionString=Endpoint=sb://voorbeeld.servicebus.windows.net/;SharedAccessKey=c2VjcmV0" },
+        "Schuldketen__Bus__ConnectionString ", "SharedAccessKeyName=<policy>")]
+    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:FullyQualifiedNamespace=https://voorbeeld.servicebus.windows.net/" },
+        "Schuldketen__Bus__FullyQualifiedNamespace ", "host name")]
+    [InlineData(new[]
+    {
+        "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:FullyQualifiedNamespace=voorbeeld.servicebus.windows.net",
+        "Schuldketen:Bus:ConnectionString=Endpoint=sb://voorbeeld.servicebus.windows.net/;SharedAccessKeyName=hub;SharedAccessKey=c2VjcmV0",
+    }, "Schuldketen__Bus__ConnectionString ", "give one")]
+    [InlineData(new[] { "Schuldketen:Bus:Profile=ServiceBus", "Schuldketen:Bus:FullyQualifiedNamespace=voorbeeld.servicebus.windows.net", "Schuldketen:Bus:Address=voorbeeld.servicebus.windows.net" },
+        "Schuldketen__Bus__Address ", "RabbitMq")]
     [InlineData(new[] { "Schuldketen:Bus:MaxDeliveryCount=0" }, "Schuldketen__Bus__MaxDeliveryCount ", "1 or more")]
     [InlineData(new[] { "Schuldketen:Limits:MaxRequestBytes=-1" }, "Schuldketen__Limits__MaxRequestBytes ", "positive")]
     [InlineData(new[] { "Schuldketen:Limits:RequestsPerWindow=-5" }, "Schuldketen__Limits__RequestsPerWindow ", "positive")]

@@ -10,16 +10,17 @@ public sealed class BusOptions : ICheckedOptions
 
     public BusProfile Profile { get; set; } = BusProfile.InMemory;
 
-    /// <summary>
-    /// RabbitMQ: <c>amqp://user:password@host:port</c>. Azure Service Bus: the namespace's host name,
-    /// e.g. <c>voorbeeld.servicebus.windows.net</c> (the hub connects with TLS on 5671).
-    /// </summary>
+    /// <summary>RabbitMQ: the broker's address, <c>amqp://user:password@host:port</c>.</summary>
     public string? Address { get; set; }
 
-    /// <summary>Azure Service Bus: the shared access policy's name and key, for SAS tokens through the CBS node.</summary>
-    public string? KeyName { get; set; }
+    /// <summary>
+    /// Azure Service Bus: a connection string, <c>Endpoint=sb://&lt;namespace&gt;.servicebus.windows.net/;SharedAccessKeyName=…;SharedAccessKey=…</c>
+    /// (the Service Bus emulator's carries <c>UseDevelopmentEmulator=true</c>).
+    /// </summary>
+    public string? ConnectionString { get; set; }
 
-    public string? Key { get; set; }
+    /// <summary>Azure Service Bus without a connection string: the namespace's host name, reached with DefaultAzureCredential (managed identity).</summary>
+    public string? FullyQualifiedNamespace { get; set; }
 
     /// <summary>
     /// The start of every name on the broker: the topic <c>&lt;prefix&gt;.uit</c> (RabbitMQ: a topic exchange), the
@@ -59,24 +60,45 @@ public sealed class BusOptions : ICheckedOptions
 
         if (Profile == BusProfile.ServiceBus)
         {
-            if (string.IsNullOrWhiteSpace(Address))
+            if (string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(FullyQualifiedNamespace))
             {
-                yield return "Schuldketen__Bus__Address is empty: the ServiceBus bus needs the namespace's host name, such as voorbeeld.servicebus.windows.net.";
+                yield return "Schuldketen__Bus__ConnectionString and Schuldketen__Bus__FullyQualifiedNamespace are both empty: the ServiceBus bus needs " +
+                             "the namespace's connection string, or its host name (such as voorbeeld.servicebus.windows.net) to connect with a managed identity.";
             }
-            else if (Uri.CheckHostName(Address) != UriHostNameType.Dns)
+            else if (!string.IsNullOrWhiteSpace(ConnectionString) && !string.IsNullOrWhiteSpace(FullyQualifiedNamespace))
             {
-                yield return "Schuldketen__Bus__Address is not a host name: the ServiceBus bus needs only the namespace's host name, such as voorbeeld.servicebus.windows.net.";
+                yield return "Schuldketen__Bus__ConnectionString and Schuldketen__Bus__FullyQualifiedNamespace are both set: give one, the connection string or the namespace.";
+            }
+            else if (!string.IsNullOrWhiteSpace(ConnectionString) && !IsConnectionString(ConnectionString))
+            {
+                // Not echoed: the connection string holds the key.
+                yield return "Schuldketen__Bus__ConnectionString is not a Service Bus connection string: give " +
+                             "Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=<policy>;SharedAccessKey=<key>, as the portal shows it.";
+            }
+            else if (!string.IsNullOrWhiteSpace(FullyQualifiedNamespace) && Uri.CheckHostName(FullyQualifiedNamespace) != UriHostNameType.Dns)
+            {
+                yield return $"Schuldketen__Bus__FullyQualifiedNamespace is '{FullyQualifiedNamespace}', not a host name: give only the namespace's host name, such as voorbeeld.servicebus.windows.net.";
             }
 
-            if (string.IsNullOrWhiteSpace(KeyName))
+            if (!string.IsNullOrWhiteSpace(Address))
             {
-                yield return "Schuldketen__Bus__KeyName is empty: the ServiceBus bus needs the name of a shared access policy of the namespace.";
+                yield return "Schuldketen__Bus__Address is set, but it is for the RabbitMq bus only: the ServiceBus bus takes " +
+                             "Schuldketen__Bus__ConnectionString or Schuldketen__Bus__FullyQualifiedNamespace; remove Address.";
             }
+        }
+    }
 
-            if (string.IsNullOrWhiteSpace(Key))
-            {
-                yield return "Schuldketen__Bus__Key is empty: the ServiceBus bus needs the key of the shared access policy named in Schuldketen__Bus__KeyName.";
-            }
+    private static bool IsConnectionString(string connectionString)
+    {
+        try
+        {
+            var properties = Azure.Messaging.ServiceBus.ServiceBusConnectionStringProperties.Parse(connectionString);
+            return properties.Endpoint is not null
+                   && (properties.SharedAccessSignature is not null || (properties.SharedAccessKeyName is not null && properties.SharedAccessKey is not null));
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -135,6 +157,6 @@ public enum BusProfile
     /// <summary>RabbitMQ 3.10+ with its AMQP 1.0 plugin, quorum queues and a dead-letter exchange.</summary>
     RabbitMq,
 
-    /// <summary>Azure Service Bus over AMQP 1.0: a topic, a queue per partner and role, SAS through CBS.</summary>
+    /// <summary>Azure Service Bus through Microsoft's SDK: a topic with a subscription per partner, a queue per partner and role.</summary>
     ServiceBus,
 }

@@ -17,7 +17,12 @@ public static class BusServices
         services.AddSingleton<IBusTransport>(provider =>
         {
             var bus = provider.GetRequiredService<IOptions<BusOptions>>().Value;
-            return bus.Profile == BusProfile.InMemory ? new InMemoryBus() : new AmqpBus(bus, provider.GetRequiredService<TimeProvider>());
+            return bus.Profile switch
+            {
+                BusProfile.RabbitMq => new AmqpBus(bus, provider.GetRequiredService<TimeProvider>()),
+                BusProfile.ServiceBus => new ServiceBusTransport(bus),
+                _ => new InMemoryBus(),
+            };
         });
         services.AddSingleton<BusOutbox>();
         services.AddSingleton(provider => new BusRelay(

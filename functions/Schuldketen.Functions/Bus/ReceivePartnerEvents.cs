@@ -18,7 +18,8 @@ namespace Schuldketen.Functions.Bus;
 /// complete when applied (or a repeat), dead-letter at once with the broken rule when the event
 /// is refused (a retry cannot change that), abandon on an exception, and dead-letter with the
 /// error after <see cref="BusOptions.MaxDeliveryCount"/> attempts. A signal partner's signal (not a trajectory event)
-/// goes to <see cref="SignalBusIntake"/> and is settled the same way.
+/// goes to <see cref="SignalBusIntake"/> and is settled the same way. A broker that pushes (Service Bus's processor,
+/// <see cref="IBusProcessorHost"/>) hands each message to the same handling; the others are polled in batches.
 /// </summary>
 public sealed class ReceivePartnerEvents(
     IBusTransport bus, EventIntake intake, SignalBusIntake signals, IOptions<BusOptions> options, ILogger<ReceivePartnerEvents> logger)
@@ -32,14 +33,45 @@ public sealed class ReceivePartnerEvents(
     private BusOptions Options => options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Options.Partners.Select(partner => Task.Run(() => ListenAsync(partner, stoppingToken), stoppingToken)));
+        Task.WhenAll(Options.Partners.Select(partner => Task.Run(
+            () => bus is IBusProcessorHost processors ? ProcessAsync(processors, partner, stoppingToken) : ListenAsync(partner, stoppingToken), stoppingToken)));
+
+    private async Task ProcessAsync(IBusProcessorHost processors, BusPartner partner, CancellationToken stoppingToken)
+    {
+        var (sender, queueName) = Intake(partner);
+        var failing = 0;
+        var processor = await processors.StartProcessingAsync(queueName,
+            async message =>
+            {
+                await HandleAsync(message, sender, queueName, stoppingToken);
+                Interlocked.Exchange(ref failing, 0);
+            },
+            error =>
+            {
+                if (Interlocked.Exchange(ref failing, 1) == 0)
+                {
+                    logger.LogWarning("Queue {Queue} cannot be read ({Reason}); the processor retries", queueName, error.Message);
+                }
+
+                return Task.CompletedTask;
+            },
+            stoppingToken);
+        await using (processor)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: disposing the processor lets the message in hand finish.
+            }
+        }
+    }
 
     private async Task ListenAsync(BusPartner partner, CancellationToken stoppingToken)
     {
-        // Every partner's role was checked at start (BusOptions.Problems).
-        PartnerRoles.TryParse(partner.Role, out var role);
-        var sender = new Sender(partner.Organisation, role);
-        var queueName = new BusAddresses(Options.Profile, Options.Prefix).IntakeQueue(partner);
+        var (sender, queueName) = Intake(partner);
         await using var queue = bus.OpenQueue(queueName);
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -69,6 +101,13 @@ public sealed class ReceivePartnerEvents(
                 await Task.Delay(Options.RelayInterval, stoppingToken);
             }
         }
+    }
+
+    private (Sender Sender, string Queue) Intake(BusPartner partner)
+    {
+        // Every partner's role was checked at start (BusOptions.Problems).
+        PartnerRoles.TryParse(partner.Role, out var role);
+        return (new Sender(partner.Organisation, role), new BusAddresses(Options.Profile, Options.Prefix).IntakeQueue(partner));
     }
 
     private async Task HandleAsync(ReceivedMessage received, Sender sender, string queue, CancellationToken stoppingToken)

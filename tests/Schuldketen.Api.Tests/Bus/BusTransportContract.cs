@@ -37,11 +37,11 @@ public abstract class BusTransportContract : IAsyncLifetime
         Options = new BusOptions
         {
             Profile = Profile,
-            Address = BrokerAddress(),
             Prefix = $"contract{Guid.NewGuid():N}",
             MaxDeliveryCount = MaxDeliveryCount,
             Partners = [Landlord, Court],
         };
+        Locate(Options);
         transport = await OpenAsync(Options);
     }
 
@@ -176,8 +176,8 @@ public abstract class BusTransportContract : IAsyncLifetime
 
     protected abstract BusProfile Profile { get; }
 
-    /// <summary>Where the hub reaches the broker (null for one in the process); fails the test when it is not known.</summary>
-    protected abstract string? BrokerAddress();
+    /// <summary>Sets where the hub reaches the broker (nothing for one in the process); fails the test when it is not known.</summary>
+    protected abstract void Locate(BusOptions options);
 
     /// <summary>Prepares the broker for <paramref name="options"/> (empty queues of their own) and opens the hub's transport on it.</summary>
     protected abstract Task<IBusTransport> OpenAsync(BusOptions options);

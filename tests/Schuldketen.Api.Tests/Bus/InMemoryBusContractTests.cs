@@ -12,7 +12,10 @@ public sealed class InMemoryBusContractTests : BusTransportContract
 
     protected override BusProfile Profile => BusProfile.InMemory;
 
-    protected override string? BrokerAddress() => null;
+    protected override void Locate(BusOptions options)
+    {
+        // In the process: nothing to reach.
+    }
 
     protected override Task<IBusTransport> OpenAsync(BusOptions options) => Task.FromResult<IBusTransport>(bus);
 

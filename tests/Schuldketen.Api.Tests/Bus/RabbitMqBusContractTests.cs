@@ -17,7 +17,7 @@ public sealed class RabbitMqBusContractTests : BusTransportContract
 
     protected override BusProfile Profile => BusProfile.RabbitMq;
 
-    protected override string? BrokerAddress() => TestBroker.Address;
+    protected override void Locate(BusOptions options) => options.Address = TestBroker.Address;
 
     protected override async Task<IBusTransport> OpenAsync(BusOptions options)
     {

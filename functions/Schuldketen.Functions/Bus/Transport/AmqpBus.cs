@@ -2,10 +2,7 @@ using Schuldketen.Workflows.Relays.Bus;
 
 namespace Schuldketen.Functions.Bus.Transport;
 
-/// <summary>
-/// The AMQP 1.0 transport (AMQPNetLite), one adapter for RabbitMQ's AMQP 1.0 plugin and for Azure
-/// Service Bus; <see cref="BusAddresses"/> and the settlement differ by profile.
-/// </summary>
+/// <summary>The AMQP 1.0 transport (AMQPNetLite) for RabbitMQ's AMQP 1.0 plugin; Service Bus has <see cref="ServiceBusTransport"/>.</summary>
 public sealed class AmqpBus : IBusTransport
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
@@ -16,7 +13,7 @@ public sealed class AmqpBus : IBusTransport
     public AmqpBus(BusOptions options, TimeProvider time)
     {
         this.options = options;
-        Addresses = new BusAddresses(options.Profile, options.Prefix);
+        Addresses = new BusAddresses(BusProfile.RabbitMq, options.Prefix);
         connection = new AmqpConnection(options, time);
     }
 

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using Amqp;
-using Amqp.Sasl;
 
 namespace Schuldketen.Functions.Bus.Transport;
 
 /// <summary>
 /// One AMQP 1.0 connection to the broker, opened when first needed and again after it broke, and the
 /// links on it. While the broker is out of reach it fails fast for a second after each attempt,
-/// so callers do not pile up on connect timeouts. On Service Bus each link's entity gets a CBS token first.
+/// so callers do not pile up on connect timeouts.
 /// </summary>
 internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IAsyncDisposable
 {
@@ -36,7 +35,7 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
                 return current;
             }
 
-            var open = await OpenAsync(address, cancellationToken);
+            var open = await OpenAsync(cancellationToken);
             var sender = new SenderLink(open, $"schuldketen-{Guid.NewGuid():N}", address);
             senders[address] = sender;
             return sender;
@@ -52,7 +51,7 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var open = await OpenAsync(address, cancellationToken);
+            var open = await OpenAsync(cancellationToken);
             var receiver = new ReceiverLink(open, $"schuldketen-{Guid.NewGuid():N}", address);
             receiver.SetCredit(credit, CreditMode.Auto);
             return receiver;
@@ -65,8 +64,8 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
 
     private bool IsOpen => connection is { IsClosed: false } && session is { IsClosed: false };
 
-    /// <summary>The session, connecting first if needed; on Service Bus after putting a token for the entity. Call under the gate.</summary>
-    private async Task<Session> OpenAsync(string entity, CancellationToken cancellationToken)
+    /// <summary>The session, connecting first if needed. Call under the gate.</summary>
+    private async Task<Session> OpenAsync(CancellationToken cancellationToken)
     {
         if (!IsOpen)
         {
@@ -82,15 +81,7 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
 
                 // Heartbeats both ways: a broker gone silent (a dropped network, not a closed socket) closes the connection, and the next call reconnects.
                 factory.AMQP.IdleTimeout = (int)IdleTimeout.TotalMilliseconds;
-                var address = options.Profile == BusProfile.ServiceBus
-                    ? new Address(options.Address, 5671, null, null, "/", "amqps")
-                    : new Address(options.Address);
-                if (options.Profile == BusProfile.ServiceBus)
-                {
-                    factory.SASL.Profile = SaslProfile.Anonymous;
-                }
-
-                connection = await factory.CreateAsync(address, cancellationToken).WaitAsync(ConnectTimeout, cancellationToken);
+                connection = await factory.CreateAsync(new Address(options.Address), cancellationToken).WaitAsync(ConnectTimeout, cancellationToken);
                 session = new Session(connection);
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -100,16 +91,8 @@ internal sealed class AmqpConnection(BusOptions options, TimeProvider time) : IA
             }
         }
 
-        if (options.Profile == BusProfile.ServiceBus && !entity.StartsWith('$'))
-        {
-            await CbsToken.PutAsync(connection!, options, EntityOf(entity), time.GetUtcNow());
-        }
-
         return session!;
     }
-
-    /// <summary>The entity a token is for: a queue's dead-letter sub-queue and a topic's subscriptions belong to it.</summary>
-    private static string EntityOf(string address) => address.Split("/$", 2)[0];
 
     private async Task CloseAsync()
     {

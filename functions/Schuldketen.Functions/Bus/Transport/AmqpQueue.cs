@@ -1,23 +1,20 @@
 using System.Collections.Concurrent;
 using Amqp;
-using Amqp.Framing;
-using Amqp.Types;
 
 namespace Schuldketen.Functions.Bus.Transport;
 
 /// <summary>
-/// Receives from one queue with a small link credit and settles as the Azure Functions Service Bus
+/// Receives from one RabbitMQ queue with a small link credit and settles as the Azure Functions Service Bus
 /// trigger does. RabbitMQ 3.10 over AMQP 1.0 has no <c>modified</c> outcome and drops rejection
-/// reasons, so there abandon is <c>released</c>, and dead-lettering sends a copy with the reason to
+/// reasons, so abandon is <c>released</c>, and dead-lettering sends a copy with the reason to
 /// the dead-letter exchange (awaiting the broker) before accepting the original. It also sends every
-/// delivery with delivery-count 0, so there the queue counts the redeliveries of what it abandoned itself.
+/// delivery with delivery-count 0, so the queue counts the redeliveries of what it abandoned itself.
 /// </summary>
 internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string queue, int credit) : IBusQueue
 {
-    private static readonly Symbol DeadLetterCondition = new("com.microsoft:dead-letter");
     private static readonly TimeSpan BufferedOnly = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>RabbitMQ: per message id, how often this queue abandoned the message.</summary>
+    /// <summary>Per message id, how often this queue abandoned the message.</summary>
     private readonly ConcurrentDictionary<string, int> abandoned = new(StringComparer.Ordinal);
 
     private ReceiverLink? receiver;
@@ -50,11 +47,11 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
         }
     }
 
-    /// <summary>The broker's count (Service Bus), or on RabbitMQ one more than this queue abandoned a message it hands out again.</summary>
+    /// <summary>The broker's count, or one more than this queue abandoned a message it hands out again.</summary>
     private int DeliveryCount(Message message)
     {
         var counted = (int)(message.Header?.DeliveryCount ?? 0) + 1;
-        return bus.Addresses.Profile == BusProfile.RabbitMq && message.Header?.FirstAcquirer != true
+        return message.Header?.FirstAcquirer != true
                && message.Properties?.MessageId is { } id && abandoned.TryGetValue(id, out var times)
             ? Math.Max(counted, times + 1)
             : counted;
@@ -62,8 +59,6 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
 
     private sealed class Settlement(AmqpBus bus, string queue, ReceiverLink link, Message message, ConcurrentDictionary<string, int> abandoned) : IMessageSettlement
     {
-        private BusProfile Profile => bus.Addresses.Profile;
-
         private string? MessageId => message.Properties?.MessageId;
 
         public Task CompleteAsync()
@@ -75,35 +70,17 @@ internal sealed class AmqpQueue(AmqpBus bus, AmqpConnection connection, string q
 
         public Task AbandonAsync()
         {
-            if (Profile == BusProfile.ServiceBus)
+            if (MessageId is { } id)
             {
-                link.Modify(message, deliveryFailed: true, undeliverableHere: false, null);
-            }
-            else
-            {
-                if (MessageId is { } id)
-                {
-                    abandoned.AddOrUpdate(id, 1, (_, times) => times + 1);
-                }
-
-                link.Release(message);
+                abandoned.AddOrUpdate(id, 1, (_, times) => times + 1);
             }
 
+            link.Release(message);
             return Task.CompletedTask;
         }
 
         public async Task DeadLetterAsync(DeadLetterReason reason)
         {
-            if (Profile == BusProfile.ServiceBus)
-            {
-                link.Reject(message, new Error(DeadLetterCondition)
-                {
-                    Description = reason.Description,
-                    Info = new Fields { [new Symbol("DeadLetterReason")] = reason.Reason, [new Symbol("DeadLetterErrorDescription")] = reason.Description },
-                });
-                return;
-            }
-
             var copy = AmqpMessages.ToAmqp(AmqpMessages.FromAmqp(message),
             [
                 new(DeadLetterProperties.Reason, reason.Reason),

@@ -9,6 +9,13 @@ public interface IBusTransport : IBusTopic, IAsyncDisposable
     IBusQueue OpenQueue(string queue);
 }
 
+/// <summary>A broker that pushes a queue's messages to a handler (Service Bus's processor) rather than being polled.</summary>
+public interface IBusProcessorHost
+{
+    /// <summary>Hands each message of <paramref name="queue"/> to <paramref name="handle"/>, which settles it; errors of the broker go to <paramref name="fail"/>. Disposing stops it.</summary>
+    Task<IAsyncDisposable> StartProcessingAsync(string queue, Func<ReceivedMessage, Task> handle, Func<Exception, Task> fail, CancellationToken cancellationToken);
+}
+
 /// <summary>The receiving end of one queue.</summary>
 public interface IBusQueue : IAsyncDisposable
 {
