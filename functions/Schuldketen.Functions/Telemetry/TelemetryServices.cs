@@ -12,7 +12,7 @@ namespace Schuldketen.Functions.Telemetry;
 /// <summary>
 /// OpenTelemetry for both hosts: the hub's own spans and instruments (<see cref="HubTelemetry"/>) with ASP.NET Core,
 /// HttpClient and Npgsql, traces, metrics and logs. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;
-/// the Functions app adds Azure Monitor. Without an exporter nothing listens, and the hub's spans are never started.
+/// the Functions app adds Azure Monitor. Without an exporter the spans and measurements are made and dropped.
 /// </summary>
 public static class TelemetryServices
 {
