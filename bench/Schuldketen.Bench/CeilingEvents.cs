@@ -20,7 +20,7 @@ internal static class CeilingEvents
         var trajectories = (await connection.QueryAsync<TrajectoryRow>(
             "SELECT id AS Id, definition_id AS DefinitionId, definition_version AS DefinitionVersion, phase AS Phase, outcome AS Outcome, " +
             "version AS Version, sequence AS Sequence, municipality AS Municipality, subject_hash AS SubjectHash, subject_cipher AS SubjectCipher, " +
-            "started_at AS StartedAt, updated_at AS UpdatedAt FROM trajectories WHERE id LIKE @like", new { like })).ToDictionary(row => row.Id);
+            "started_at AS StartedAt, updated_at AS UpdatedAt, channel AS Channel FROM trajectories WHERE id LIKE @like", new { like })).ToDictionary(row => row.Id);
         var history = (await connection.QueryAsync<HistoryRow>(
             "SELECT trajectory_id AS TrajectoryId, sequence AS Sequence, event_type AS EventType, source AS Source, event_id AS EventId, " +
             "phase AS Phase, outcome AS Outcome, occurred_at AS OccurredAt, recorded_at AS RecordedAt, actor_organisation AS ActorOrganisation, " +
