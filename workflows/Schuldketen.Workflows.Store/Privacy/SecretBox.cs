@@ -4,8 +4,8 @@ using System.Text;
 namespace Schuldketen.Workflows.Store.Privacy;
 
 /// <summary>
-/// AES-256-GCM for small texts kept in the database that must be read back (a BSN for authorised
-/// people, a webhook secret to sign with): a fresh nonce per text, stored as base64(nonce | ciphertext | tag).
+/// AES-256-GCM for texts and files kept that must be read back (a BSN for authorised people, a webhook secret to sign
+/// with, a message or a handed-in file): a fresh nonce per text, stored as base64(nonce | ciphertext | tag).
 /// </summary>
 public sealed class SecretBox
 {
@@ -28,23 +28,26 @@ public sealed class SecretBox
     public static SecretBox For(byte[] masterKey, string purpose) =>
         new(HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: Encoding.UTF8.GetBytes(purpose)));
 
-    public string Seal(string text)
+    public string Seal(string text) => Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(text)));
+
+    public string Open(string sealedText) => Encoding.UTF8.GetString(Open(Convert.FromBase64String(sealedText)));
+
+    /// <summary>Seals bytes (a file) the same way, as nonce | ciphertext | tag without base64.</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plain)
     {
-        var plain = Encoding.UTF8.GetBytes(text);
         var sealedBox = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBox.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);
         aes.Encrypt(nonce, plain, sealedBox.AsSpan(NonceSize, plain.Length), sealedBox.AsSpan(NonceSize + plain.Length));
-        return Convert.ToBase64String(sealedBox);
+        return sealedBox;
     }
 
-    public string Open(string sealedText)
+    public byte[] Open(ReadOnlySpan<byte> sealedBox)
     {
-        var sealedBox = Convert.FromBase64String(sealedText);
         var plain = new byte[sealedBox.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedBox.AsSpan(0, NonceSize), sealedBox.AsSpan(NonceSize, plain.Length), sealedBox.AsSpan(NonceSize + plain.Length), plain);
-        return Encoding.UTF8.GetString(plain);
+        aes.Decrypt(sealedBox[..NonceSize], sealedBox.Slice(NonceSize, plain.Length), sealedBox[(NonceSize + plain.Length)..], plain);
+        return plain;
     }
 }

@@ -1,6 +1,6 @@
-using Schuldketen.Contracts;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
+using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Timeline;
 using Schuldketen.Workflows.Trajectories;
 
@@ -34,10 +34,9 @@ public sealed class ResidentReader(TrajectoryStore store, TimelinePredictor pred
         var task = definition.Phase(trajectory.Phase).ResidentTask;
         var dueOn = timeline.OpenDeadlines.FirstOrDefault(open => open.Deadline.Id == task?.DeadlineId)?.DueOn;
         var participants = await store.ParticipantsAsync(id, cancellationToken);
-        var contact = participants.FirstOrDefault(participant => participant.Role == PartnerRole.DebtCounsellor.WireName())
-            ?? participants.FirstOrDefault(participant => participant.Role == PartnerRole.Municipality.WireName());
+        var contact = ContactPerson.Of(participants);
         var processed = (await store.AuditOfTrajectoryAsync(id, cancellationToken))
-            .Where(entry => entry.Activity != OwnReadActivity)
+            .Where(entry => entry.Activity is not (OwnReadActivity or Conversations.ConversationActivities.ResidentWrite))
             .OrderByDescending(entry => entry.At)
             .ToList();
         return new ResidentTrajectory(trajectory, definition, timeline, task, dueOn, contact, history, processed);

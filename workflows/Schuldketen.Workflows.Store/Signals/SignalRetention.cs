@@ -1,5 +1,6 @@
 using Dapper;
 using Schuldketen.Contracts.Ddas;
+using Schuldketen.Workflows.Store.Conversations;
 
 namespace Schuldketen.Workflows.Store.Signals;
 
@@ -7,9 +8,10 @@ namespace Schuldketen.Workflows.Store.Signals;
 /// Deletes the personal data of signals that did not lead to help, a retention period after they closed: a signal that
 /// joined no case (repeated, unjustified) from its arrival, one in a case from the case's close when its end result
 /// accepted no help. What stays is the tombstone (the keyed hash of the partner's signal id, so a repeat is still known)
-/// and the non-personal facts. Each deletion is audited without personal data.
+/// and the non-personal facts. The case's conversation (messages and handed-in files) goes with them, before them, so
+/// that a run cut short leaves it for the next. Each deletion is audited without personal data.
 /// </summary>
-public sealed class SignalRetention(TrajectoryStore store, HubIdentity hub, TimeProvider time)
+public sealed class SignalRetention(TrajectoryStore store, ConversationEraser conversations, HubIdentity hub, TimeProvider time)
 {
     private const string Purge =
         "UPDATE signals SET personal_cipher = NULL, household_hash = NULL, person_hash = NULL, subject_hash = NULL, amount = NULL, arose_on = NULL, " +
@@ -44,6 +46,8 @@ public sealed class SignalRetention(TrajectoryStore store, HubIdentity hub, Time
         {
             return 0;
         }
+
+        await conversations.EraseAsync(expired.Select(signal => signal.CaseId).OfType<string>().ToList(), cancellationToken);
 
         await using var write = await store.Dialect.OpenAsync(cancellationToken);
         await using var transaction = await write.BeginTransactionAsync(cancellationToken);

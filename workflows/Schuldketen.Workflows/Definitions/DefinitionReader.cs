@@ -17,7 +17,7 @@ public sealed class DefinitionReader
         ["id", "version", "title", "derives-from", "initial", "main-path", "phases", "transitions", "deadlines"];
     private static readonly string[] PhaseFields =
         ["id", "title", "resident", "terminal", "outcomes", "stands-for", "resident-task", "fhir", "fhir-per-outcome"];
-    private static readonly string[] ResidentTaskFields = ["text", "must-act", "deadline"];
+    private static readonly string[] ResidentTaskFields = ["text", "must-act", "deadline", "hand-in"];
     private static readonly string[] FhirFields = ["status", "reason"];
     private static readonly string[] TransitionFields = ["on", "from", "to", "roles", "guard", "outcomes"];
     private static readonly string[] DeadlineFields =
@@ -114,7 +114,7 @@ public sealed class DefinitionReader
         var text = RequiredScalar(node, "text");
         var mustAct = Bool(node, "must-act");
         var deadline = OptionalScalar(node, "deadline");
-        return text is null ? null : new ResidentTask(text, mustAct, deadline, Line(node));
+        return text is null ? null : new ResidentTask(text, mustAct, deadline, Line(node), Bool(node, "hand-in"));
     }
 
     private FhirTaskStatus? ReadFhirStatus(YamlMappingNode node)

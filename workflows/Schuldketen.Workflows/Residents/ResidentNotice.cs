@@ -11,4 +11,7 @@ public enum NoticeKind
     NewPhase,
     Task,
     DeadlinePassed,
+
+    /// <summary>A message from the resident's contact person; its sequence is the message's number, not a history entry's.</summary>
+    Message,
 }
