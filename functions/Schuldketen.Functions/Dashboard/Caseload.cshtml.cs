@@ -8,6 +8,7 @@ using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Conversations;
 using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Workplace;
 
@@ -19,7 +20,8 @@ namespace Schuldketen.Functions.Dashboard;
 /// risk in the query, a page at a time. Every trajectory shown is an audited read; those on other pages are not read.
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
-public sealed class CaseloadPage(TrajectoryReader reader, DeadlineRisk risk, DefinitionLibrary library, TimeProvider time) : PageModel
+public sealed class CaseloadPage(
+    TrajectoryReader reader, DeadlineRisk risk, DefinitionLibrary library, ConversationStore conversations, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
     private const int LastPage = 10_000;
@@ -41,6 +43,9 @@ public sealed class CaseloadPage(TrajectoryReader reader, DeadlineRisk risk, Def
 
     public IReadOnlyList<CaseRow> Rows { get; private set; } = [];
 
+    /// <summary>How many messages in the conversation with the resident the caller's organisation has not read, per case on the page that has any.</summary>
+    public IReadOnlyDictionary<string, int> Unread { get; private set; } = new Dictionary<string, int>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var caller = PageSchemes.StaffOf(User)!;
@@ -61,6 +66,7 @@ public sealed class CaseloadPage(TrajectoryReader reader, DeadlineRisk risk, Def
             .Select(view => new CaseRow(view.Id, view.Phase.Title, view.OpenDeadlines.MinBy(deadline => deadline.DueOn),
                 risk.Worst(view.OpenDeadlines.Select(deadline => deadline.DueOn), today)))
             .ToList();
+        Unread = await conversations.UnreadAsync(caller.Organisation, Rows.Select(row => row.Id).ToList(), cancellationToken);
     }
 
     /// <summary>The link to another page of the same filter.</summary>

@@ -1,5 +1,6 @@
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Bus;
+using Schuldketen.Functions.Conversations;
 using Schuldketen.Functions.Fhir;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Problems;
@@ -26,6 +27,7 @@ public static class HubFeatures
             .AddSubscriptions()
             .AddFhir()
             .AddSignals()
+            .AddConversations()
             .AddReports()
             .AddBus()
             .AddTimers()

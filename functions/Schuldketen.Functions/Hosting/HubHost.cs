@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Schuldketen.Functions.Conversations;
 using Schuldketen.Functions.Demo;
 using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Portal;
@@ -36,6 +37,7 @@ public static class HubHost
         // Starting, the host would make its hosted services (the store among them) from the settings before it validates them.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseHubEdge();
+        app.UseConversationUploads();
         app.MapHubEndpoints();
         app.MapPages();
         return app;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store;
+using Schuldketen.Workflows.Store.Conversations;
 using Schuldketen.Workflows.Store.Residents;
 
 namespace Schuldketen.Functions.Portal;
@@ -29,6 +30,9 @@ public sealed class ResidentProcessingPage(ResidentReader reader, OrganisationNa
         "geschiedenis-inzien" => "de geschiedenis van uw traject bekeken",
         "tijdlijn-inzien" => "de planning van uw traject bekeken",
         "vervolgstappen-inzien" => "bekeken wat de volgende stap kan zijn",
+        ConversationActivities.Read => "uw berichten gelezen",
+        ConversationActivities.Write => "u een bericht gestuurd",
+        ConversationActivities.Download => "een bestand bekeken dat u hebt ingeleverd",
         _ => "uw gegevens gebruikt",
     };
 

@@ -3,7 +3,7 @@ using Schuldketen.Workflows.Calendar;
 
 namespace Schuldketen.Functions.Shared;
 
-/// <summary>Dates and times as people in the Netherlands write them: "3 maart 2026", "3 maart 2026 om 10:15".</summary>
+/// <summary>Dates, times and sizes as people in the Netherlands write them: "3 maart 2026", "3 maart 2026 om 10:15", "2,4 MB".</summary>
 public static class DutchText
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
@@ -16,4 +16,10 @@ public static class DutchText
         TimeZoneInfo.ConvertTime(instant, DutchTime.Zone).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
 
     public static string Number(int? value) => value?.ToString(Dutch) ?? "nog niet bekend";
+
+    /// <summary>A file's size as "120 kB" or "2,4 MB" (1 MB being 1024 × 1024 bytes, as the limits are set).</summary>
+    public static string FileSize(long bytes) =>
+        bytes < 1024 * 1024
+            ? $"{Math.Max(1, (bytes + 1023) / 1024).ToString(Dutch)} kB"
+            : $"{(bytes / (1024.0 * 1024)).ToString("0.#", Dutch)} MB";
 }
