@@ -97,6 +97,7 @@ var hubKeySecrets = {
 // and names it in the settings below.
 var dataContainers = {
   dataProtection: 'dataprotection'
+  attachments: 'attachments'
 }
 
 var functionDeploymentContainer = 'deployment'
@@ -186,7 +187,7 @@ var definitionSettings = toObject(
   definition => definition.value
 )
 
-// What both apps read: one database, one set of keys, one bus, one place for the data-protection keys.
+// What both apps read: one database, one set of keys, one bus, one place for the data-protection keys and one for handed-in files.
 var hubSettings = union(busPartnerSettings, definitionSettings, {
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
   Schuldketen__HubOin: hubOin
@@ -202,6 +203,8 @@ var hubSettings = union(busPartnerSettings, definitionSettings, {
   Schuldketen__DataProtection__ApplicationName: 'schuldketen'
   Schuldketen__DataProtection__BlobUri: '${dataStorage.outputs.blobEndpoint}${dataContainers.dataProtection}/keys.xml'
   Schuldketen__DataProtection__KeyUri: keyVault.outputs.dataProtectionKeyUri
+  Schuldketen__Conversations__AttachmentStore: 'Blob'
+  Schuldketen__Conversations__AttachmentContainer: '${dataStorage.outputs.blobEndpoint}${dataContainers.attachments}'
 })
 
 module functionApp 'modules/functionapp.bicep' = {

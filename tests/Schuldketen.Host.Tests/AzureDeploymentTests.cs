@@ -78,6 +78,19 @@ public class AzureDeploymentTests(DemoDeployment demo) : IClassFixture<DemoDeplo
     }
 
     [Fact]
+    public void Handed_in_files_go_to_a_private_attachments_container_of_the_hubs_storage_that_both_apps_name()
+    {
+        var functions = PredictedDeployment.AppSettings(deployment.Site(FunctionApp));
+        var containers = deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+
+        var attachments = Assert.Single(containers, container => PredictedDeployment.ShortName(container) == "attachments");
+        Assert.Equal("None", (string?)attachments["properties"]!["publicAccess"]);
+        Assert.Equal("Blob", functions["Schuldketen__Conversations__AttachmentStore"]);
+        Assert.EndsWith("attachments')]", functions["Schuldketen__Conversations__AttachmentContainer"], StringComparison.Ordinal);
+        Assert.Contains("primaryEndpoints.blob", functions["Schuldketen__Conversations__AttachmentContainer"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_organisation_with_two_roles_gets_one_subscription_and_an_intake_queue_per_role()
     {
         const string Oin = "00000001005555555000";
