@@ -12,8 +12,9 @@ mkdir -p "$results"
 
 SCHULDKETEN_TEST_POSTGRES=$(./infra/postgres.sh start)
 SCHULDKETEN_TEST_RABBITMQ=$(./infra/rabbitmq.sh start)
-export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ
-trap './infra/postgres.sh stop; ./infra/rabbitmq.sh stop' EXIT
+SCHULDKETEN_TEST_AZURITE=$(./infra/azurite.sh start)
+export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ SCHULDKETEN_TEST_AZURITE
+trap './infra/postgres.sh stop; ./infra/rabbitmq.sh stop; ./infra/azurite.sh stop' EXIT
 
 status=0
 dotnet test Schuldketen.sln --configuration Release \

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Telemetry;
 
 namespace Schuldketen.Functions.Worker;
 
@@ -21,7 +22,7 @@ public static class WorkerHost
         configure?.Invoke(builder);
         builder.ConfigureFunctionsWebApplication();
         builder.AddHubFeatures();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[TelemetryServices.AzureMonitorSetting]))
         {
             builder.Services.AddOpenTelemetry().UseAzureMonitorExporter();
         }

@@ -93,6 +93,10 @@ var hubKeySecrets = {
   TokenSigning: 'hub-token-signing'
 }
 
+// The certificate the operator creates once in the vault; its secret is the PKCS#12 the web app encrypts its
+// data-protection keys with.
+var dataProtectionCertificate = 'dataprotection'
+
 // The hub's own blob containers, by what the hub keeps in them. A feature that keeps blobs adds its container here
 // and names it in the settings below.
 var dataContainers = {
@@ -202,7 +206,7 @@ var hubSettings = union(busPartnerSettings, definitionSettings, {
   Schuldketen__Bus__MaxDeliveryCount: string(busMaxDeliveryCount)
   Schuldketen__DataProtection__ApplicationName: 'schuldketen'
   Schuldketen__DataProtection__BlobUri: '${dataStorage.outputs.blobEndpoint}${dataContainers.dataProtection}/keys.xml'
-  Schuldketen__DataProtection__KeyUri: keyVault.outputs.dataProtectionKeyUri
+  Schuldketen__DataProtection__Certificate: keyVaultReference('${keyVault.outputs.uri}secrets/${dataProtectionCertificate}')
   Schuldketen__Conversations__AttachmentStore: 'Blob'
   Schuldketen__Conversations__AttachmentContainer: '${dataStorage.outputs.blobEndpoint}${dataContainers.attachments}'
 })

@@ -55,7 +55,7 @@ public class TelemetryTests
             settings[key] = value;
         }
 
-        await using var hub = await HubServer.StartAsync(new HubStart(provider) { Settings = settings, Services = exported.AddTo });
+        await using var hub = await HubServer.StartAsync(new HubStart(provider) { Settings = settings, Telemetry = exported });
         await using var receiver = await WebhookReceiver.StartAsync(hub.Clock);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         using var counsellor = hub.Client(Counsellor, PartnerRole.DebtCounsellor, "hulpverlener-1");
@@ -130,7 +130,7 @@ public class TelemetryTests
     public async Task An_event_posted_and_delivered_by_webhook_is_one_trace_from_intake_through_apply_to_the_send_under_its_stored_trace_id(string provider)
     {
         var exported = new ExportedTelemetry();
-        await using var hub = await HubServer.StartAsync(new HubStart(provider) { Settings = LoopbackCallbacks, Services = exported.AddTo });
+        await using var hub = await HubServer.StartAsync(new HubStart(provider) { Settings = LoopbackCallbacks, Telemetry = exported });
         await using var receiver = await WebhookReceiver.StartAsync(hub.Clock);
         using var municipality = hub.Client(Municipality, PartnerRole.Municipality, "medewerker-1");
         await receiver.SubscribeAsync(municipality);

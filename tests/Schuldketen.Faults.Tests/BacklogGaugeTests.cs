@@ -37,7 +37,7 @@ public sealed class BacklogGaugeTests(Servers servers)
                 ["Schuldketen:Bus:Partners:0:Organisation"] = Deployment.CounsellorPartner.Organisation,
                 ["Schuldketen:Bus:Partners:0:Role"] = Deployment.CounsellorPartner.Role,
             },
-            Services = exported.AddTo,
+            Telemetry = exported,
         });
         using var municipality = hub.Client(Organisations.Municipality, PartnerRole.Municipality, "medewerker-1");
         var bsns = Residents.Bsns(31_000_000).Take(6).ToList();

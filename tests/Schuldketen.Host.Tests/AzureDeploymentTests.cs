@@ -65,14 +65,18 @@ public class AzureDeploymentTests(DemoDeployment demo) : IClassFixture<DemoDeplo
         var pages = PredictedDeployment.AppSettings(deployment.Site(WebApp));
 
         Assert.Equal(HubSettings(pages), HubSettings(functions));
-        foreach (var secret in new[] { "Schuldketen__Postgres", "Schuldketen__Keys__SubjectHash", "Schuldketen__Keys__SubjectEncryption", "Schuldketen__Keys__TokenSigning" })
+        foreach (var secret in new[]
+                 {
+                     "Schuldketen__Postgres", "Schuldketen__Keys__SubjectHash", "Schuldketen__Keys__SubjectEncryption", "Schuldketen__Keys__TokenSigning",
+                     "Schuldketen__DataProtection__Certificate",
+                 })
         {
             Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", functions[secret], StringComparison.Ordinal);
         }
 
         Assert.Equal("ServiceBus", functions["Schuldketen__Bus__Profile"]);
         Assert.Contains("Microsoft.ServiceBus/namespaces", functions["Schuldketen__Bus__FullyQualifiedNamespace"], StringComparison.Ordinal);
-        Assert.Equal(["Schuldketen__DataProtection__ApplicationName", "Schuldketen__DataProtection__BlobUri", "Schuldketen__DataProtection__KeyUri"],
+        Assert.Equal(["Schuldketen__DataProtection__ApplicationName", "Schuldketen__DataProtection__BlobUri", "Schuldketen__DataProtection__Certificate"],
             functions.Keys.Where(name => name.StartsWith("Schuldketen__DataProtection__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(BicepCli.TestPostgresPassword, deployment.Text, StringComparison.Ordinal);
     }
@@ -124,7 +128,6 @@ public class AzureDeploymentTests(DemoDeployment demo) : IClassFixture<DemoDeplo
         Assert.Contains(("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Microsoft.ServiceBus/namespaces"), granted); // Azure Service Bus Data Sender
         Assert.Contains(("4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", "Microsoft.ServiceBus/namespaces"), granted); // Azure Service Bus Data Receiver
         Assert.Contains(("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults"), granted); // Key Vault Secrets User
-        Assert.Contains(("12338af0-0e69-4776-bea7-57ae8d297424", "Microsoft.KeyVault/vaults"), granted); // Key Vault Crypto User
         Assert.Contains(("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts"), granted); // Storage Blob Data Contributor
     }
 

@@ -44,6 +44,9 @@ public class BrokenSettingTests
     [InlineData(new[] { "Schuldketen:Limits:RequestsPerWindow=-5" }, "Schuldketen__Limits__RequestsPerWindow ", "positive")]
     [InlineData(new[] { "Schuldketen:Limits:Window=-00:01:00" }, "Schuldketen__Limits__Window ", "positive")]
     [InlineData(new[] { "Schuldketen:TimerInterval=00:00:00" }, "Schuldketen__TimerInterval ", "positive")]
+    [InlineData(new[] { "Schuldketen:DataProtection:BlobUri=https://hub.blob.core.windows.net/dataprotection/keys.xml" },
+        "Schuldketen__DataProtection__BlobUri ", "must be encrypted")]
+    [InlineData(new[] { "Schuldketen:DataProtection:Certificate=c2VjcmV0" }, "Schuldketen__DataProtection__Certificate ", "PKCS#12")]
     [InlineData(new[] { "Schuldketen:Auth:Authority=login.example.nl", "Schuldketen:DemoData=false" }, "Schuldketen__Auth__Authority ", "absolute URI")]
     [InlineData(new[] { "Schuldketen:Portal:Staff:Authority=https://login.example.nl", "Schuldketen:DemoData=false" }, "Schuldketen__Portal__Staff__ClientId ", "client id")]
     [InlineData(new[] { "Schuldketen:DemoData=true", "Schuldketen:Auth:Authority=https://login.example.nl/realms/keten" },

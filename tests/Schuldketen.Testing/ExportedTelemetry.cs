@@ -27,7 +27,7 @@ public sealed class ExportedTelemetry
     /// <summary>Every span, metric point and log record as text: names, attributes, events, tags, messages.</summary>
     public IEnumerable<string> Texts => spans.Texts.Concat(metrics.Texts).Concat(logs.Texts);
 
-    /// <summary>Adds the in-memory exporters to the hub's OpenTelemetry; give it to <see cref="HubStart.Services"/>.</summary>
+    /// <summary>Adds the in-memory exporters to the hub's OpenTelemetry; <see cref="HubStart.Telemetry"/> does it for a test hub.</summary>
     public void AddTo(IServiceCollection collection)
     {
         collection.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Hosting;
+using Schuldketen.Functions.Telemetry;
 using Schuldketen.Workflows.Store;
 
 namespace Schuldketen.Testing;
@@ -83,6 +84,11 @@ public sealed class HubServer : IAsyncDisposable
             }.ConnectionString;
         }
 
+        if (start.Telemetry is not null)
+        {
+            configuration[TelemetryServices.EnabledSetting] = "true";
+        }
+
         foreach (var (key, value) in start.Settings)
         {
             configuration[key] = value;
@@ -96,6 +102,7 @@ public sealed class HubServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.AddProvider(logs);
+            start.Telemetry?.AddTo(builder.Services);
             start.Services?.Invoke(builder.Services);
             if (clock is not null)
             {

@@ -9,7 +9,10 @@ public sealed record HubStart(string Provider)
     /// <summary>The PostgreSQL server the hub makes a fresh database on; <c>SCHULDKETEN_TEST_POSTGRES</c> when not given.</summary>
     public string? PostgresServer { get; init; }
 
-    /// <summary>Adds to the hub's services before it is built, e.g. <see cref="ExportedTelemetry.AddTo"/>.</summary>
+    /// <summary>Catches what the hub's telemetry exports: its OpenTelemetry runs with these in-memory exporters.</summary>
+    public ExportedTelemetry? Telemetry { get; init; }
+
+    /// <summary>Adds to the hub's services before it is built, e.g. an implementation of an extension point.</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
 
     /// <summary>Runs the hub on the real clock instead of a fake one: for load drivers, whose figures are times.</summary>

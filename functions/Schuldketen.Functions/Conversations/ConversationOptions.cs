@@ -20,12 +20,9 @@ public sealed class ConversationOptions : ICheckedOptions
 
     /// <summary>
     /// With <see cref="AttachmentStoreKind.Blob"/>: the container's address (<c>https://account.blob.core.windows.net/attachments</c>),
-    /// reached with DefaultAzureCredential (the app's managed identity), or a connection string in
-    /// <see cref="AttachmentConnectionString"/> (Azurite, say) together with the container's name here.
+    /// reached with DefaultAzureCredential (the app's managed identity), or with a SAS in its query (<c>?...&amp;sig=...</c>).
     /// </summary>
     public string? AttachmentContainer { get; set; }
-
-    public string? AttachmentConnectionString { get; set; }
 
     public IEnumerable<string> Problems()
     {
@@ -39,18 +36,11 @@ public sealed class ConversationOptions : ICheckedOptions
             yield return "Schuldketen__Conversations__AttachmentFolder is empty while Schuldketen__Conversations__AttachmentStore is Folder: name the folder to keep handed-in files in.";
         }
 
-        if (AttachmentStore == AttachmentStoreKind.Blob)
+        if (AttachmentStore == AttachmentStoreKind.Blob && !Uri.TryCreate(AttachmentContainer, UriKind.Absolute, out _))
         {
-            if (string.IsNullOrWhiteSpace(AttachmentContainer))
-            {
-                yield return "Schuldketen__Conversations__AttachmentContainer is empty while Schuldketen__Conversations__AttachmentStore is Blob: give the container's " +
-                             "address (https://<account>.blob.core.windows.net/<container>), or its name with Schuldketen__Conversations__AttachmentConnectionString.";
-            }
-            else if (string.IsNullOrWhiteSpace(AttachmentConnectionString) && !Uri.TryCreate(AttachmentContainer, UriKind.Absolute, out _))
-            {
-                yield return $"Schuldketen__Conversations__AttachmentContainer is '{AttachmentContainer}', not an address: without a connection string give the container's " +
-                             "address, such as https://<account>.blob.core.windows.net/attachments.";
-            }
+            // The value is not repeated: it may carry a SAS.
+            yield return "Schuldketen__Conversations__AttachmentContainer is no address while Schuldketen__Conversations__AttachmentStore is Blob: give the " +
+                         "container's address, such as https://<account>.blob.core.windows.net/attachments.";
         }
     }
 }

@@ -62,8 +62,12 @@ public static class ConversationServices
         return app;
     }
 
-    private static BlobContainerClient Container(ConversationOptions options) =>
-        string.IsNullOrWhiteSpace(options.AttachmentConnectionString)
-            ? new BlobContainerClient(new Uri(options.AttachmentContainer!), new DefaultAzureCredential())
-            : new BlobContainerClient(options.AttachmentConnectionString, options.AttachmentContainer);
+    /// <summary>The container by its address: with the SAS in it, else as the app's managed identity.</summary>
+    private static BlobContainerClient Container(ConversationOptions options)
+    {
+        var address = new Uri(options.AttachmentContainer!);
+        return address.Query.Contains("sig=", StringComparison.Ordinal)
+            ? new BlobContainerClient(address)
+            : new BlobContainerClient(address, new DefaultAzureCredential());
+    }
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -33,9 +31,7 @@ public static class PageServices
                 (portal, demo) => !demo.Value.DemoData || (portal.Residents is null && portal.Staff is null),
                 "Schuldketen__DemoData is on while the pages log in through an identity provider (Schuldketen__Portal__Residents or "
                 + "Schuldketen__Portal__Staff): set Schuldketen__DemoData=false, so that the pages offer no demo residents or counsellors.");
-        services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StoreOptions>, ILoggerFactory>((keys, store, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(store.Value.DataFolder, "data-protection")), logging));
+        builder.AddKeyRing();
         services.AddRazorPages(pages => pages.RootDirectory = "/")
             .ConfigureApplicationPartManager(parts =>
             {

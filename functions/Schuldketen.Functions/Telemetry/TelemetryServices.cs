@@ -12,16 +12,32 @@ namespace Schuldketen.Functions.Telemetry;
 /// <summary>
 /// OpenTelemetry for both hosts: the hub's own spans and instruments (<see cref="HubTelemetry"/>) with ASP.NET Core,
 /// HttpClient and Npgsql, traces, metrics and logs. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;
-/// the Functions app adds Azure Monitor. Without an exporter the spans and measurements are made and dropped.
+/// the Functions app adds Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
 /// </summary>
 public static class TelemetryServices
 {
     public const string ServiceName = "schuldketen";
 
+    /// <summary>Runs the SDK without an exporter named in the settings, for exporters added in code (the tests' in-memory ones).</summary>
+    public const string EnabledSetting = "Schuldketen:Telemetry:Enabled";
+
+    public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    private const string OtlpSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<OutboxBacklog>();
         builder.Services.AddHostedService<OutboxGauges>();
+        var settings = builder.Configuration;
+        var otlp = !string.IsNullOrWhiteSpace(settings[OtlpSetting]);
+        if (!otlp && string.IsNullOrWhiteSpace(settings[AzureMonitorSetting]) && !settings.GetValue<bool>(EnabledSetting))
+        {
+            // Without an exporter the SDK is not started: nothing listens, so no span is made and no measurement taken
+            // (the instrumented code checks for listeners), and the hub runs at its speed without telemetry.
+            return builder;
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
@@ -34,7 +50,7 @@ public static class TelemetryServices
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
             .WithLogging();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }

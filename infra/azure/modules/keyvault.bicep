@@ -1,6 +1,7 @@
-// The vault for the hub's secrets and the key that wraps ASP.NET data-protection keys. Access by Azure RBAC only.
-// The hub's own keys (Keys:SubjectHash, Keys:SubjectEncryption, Keys:TokenSigning) are set once by the operator,
-// never by a deployment: a redeployment with other values would make every stored BSN hash unfindable.
+// The vault for the hub's secrets and the certificate that encrypts ASP.NET data-protection keys. Access by Azure RBAC only.
+// The hub's own keys (Keys:SubjectHash, Keys:SubjectEncryption, Keys:TokenSigning) and the data-protection certificate
+// are set once by the operator, never by a deployment: a redeployment with other values would make every stored BSN
+// hash unfindable and log everyone out. ARM cannot create a Key Vault certificate in any case.
 
 @description('Globally unique, 3-24 letters, digits and dashes.')
 @minLength(3)
@@ -28,23 +29,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource dataProtection 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
-  parent: vault
-  name: 'dataprotection'
-  properties: {
-    kty: 'RSA'
-    keySize: 2048
-    keyOps: [
-      'wrapKey'
-      'unwrapKey'
-    ]
-  }
-}
-
 output name string = vault.name
 
 @description('The vault address, ending in a slash.')
 output uri string = vault.properties.vaultUri
-
-@description('The data-protection key without a version, so a rotated key is used without a redeployment.')
-output dataProtectionKeyUri string = dataProtection.properties.keyUri

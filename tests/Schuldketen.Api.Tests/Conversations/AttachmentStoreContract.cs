@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs;
+using Schuldketen.Functions.Conversations;
 using Schuldketen.Workflows.Store.Conversations;
 
 namespace Schuldketen.Api.Tests.Conversations;
@@ -52,4 +54,16 @@ public sealed class FolderAttachmentStoreTests : AttachmentStoreContract, IDispo
             Directory.Delete(folder, recursive: true);
         }
     }
+}
+
+/// <summary>The Blob Storage adapter against Azurite, in a container of its own.</summary>
+public sealed class BlobAttachmentStoreTests : AttachmentStoreContract, IAsyncLifetime
+{
+    private BlobContainerClient container = null!;
+
+    protected override IAttachmentStore Store => new BlobAttachmentStore(container);
+
+    public async Task InitializeAsync() => container = await TestBlobStorage.NewContainerAsync();
+
+    public async Task DisposeAsync() => await container.DeleteIfExistsAsync();
 }

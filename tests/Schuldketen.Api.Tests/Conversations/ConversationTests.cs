@@ -18,8 +18,8 @@ public class ConversationTests
     public async Task A_message_goes_each_way_with_a_notice_to_the_other_side_and_is_audited(string provider)
     {
         await using var hub = await StartAsync(provider);
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
-        using var counsellor = await PageBrowser.StaffAsync(hub, Counsellor);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
+        using var counsellor = await PageVisitor.StaffAsync(hub, Counsellor);
         var caseBefore = await counsellor.PageAsync($"/werkplek/traject/{Trajectory}");
 
         using var asked = await resident.WriteAsync(ResidentConversation(), "Moet ik ook de brief van de woningcorporatie sturen?");
@@ -58,8 +58,8 @@ public class ConversationTests
     public async Task A_file_handed_in_shows_at_the_task_and_downloads_as_an_attachment_for_both_sides_sealed_in_the_store(string provider)
     {
         await using var hub = await StartAsync(provider);
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
-        using var counsellor = await PageBrowser.StaffAsync(hub, Counsellor);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
+        using var counsellor = await PageVisitor.StaffAsync(hub, Counsellor);
         var file = FormFile.Pdf("loonstrook-februari.pdf", 300 * 1024);
         var taskBefore = await resident.PageAsync($"/mijn-schuldhulp/traject/{Trajectory}");
 
@@ -100,7 +100,7 @@ public class ConversationTests
         string fileName, string browserType, string error)
     {
         await using var hub = await StartAsync(TestDatabase.Sqlite);
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
         var content = fileName == "brief.docx" ? FormFile.PdfBytes(1024) : FormFile.PngBytes();
         if (fileName == "foto.jpg")
         {
@@ -124,7 +124,7 @@ public class ConversationTests
     public async Task A_file_larger_than_10_MB_is_refused_and_one_of_exactly_10_MB_is_taken()
     {
         await using var hub = await StartAsync(TestDatabase.Sqlite);
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
         const int tenMegabytes = 10 * 1024 * 1024;
 
         using var tooLarge = await resident.WriteAsync(ResidentConversation(), "", FormFile.Pdf("afschriften.pdf", tenMegabytes + 1));
@@ -143,8 +143,8 @@ public class ConversationTests
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_nothing_is_stored()
     {
         await using var hub = await StartAsync(TestDatabase.Sqlite);
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
-        using var counsellor = await PageBrowser.StaffAsync(hub, Counsellor);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
+        using var counsellor = await PageVisitor.StaffAsync(hub, Counsellor);
 
         using var residentPost = await resident.WriteAsync(ResidentConversation(), "Zonder token.", FormFile.Pdf("a.pdf"), withToken: false);
         using var staffPost = await counsellor.WriteAsync(StaffConversation(), "Zonder token.", withToken: false);
@@ -161,13 +161,13 @@ public class ConversationTests
     public async Task Another_organisations_conversation_and_files_are_the_same_404_as_an_unknown_id_and_nothing_changes(string provider)
     {
         await using var hub = await StartAsync(provider);
-        using var municipality = await PageBrowser.StaffAsync(hub, Municipality);
-        using var owner = await PageBrowser.ResidentAsync(hub, OtherResident);
+        using var municipality = await PageVisitor.StaffAsync(hub, Municipality);
+        using var owner = await PageVisitor.ResidentAsync(hub, OtherResident);
         await owner.WriteAsync(ResidentConversation(OtherTrajectory), "Mijn vraag aan de gemeente.", FormFile.Pdf("huurachterstand.pdf"));
         var link = Assert.Single(DownloadLinks(await municipality.PageAsync(StaffConversation(OtherTrajectory))));
         var attachment = link[(link.LastIndexOf('/') + 1)..];
-        using var outsider = await PageBrowser.StaffAsync(hub, CreditBankColleague);
-        using var otherResident = await PageBrowser.ResidentAsync(hub, Resident);
+        using var outsider = await PageVisitor.StaffAsync(hub, CreditBankColleague);
+        using var otherResident = await PageVisitor.ResidentAsync(hub, Resident);
         using var unknown = await outsider.GetAsync(StaffConversation("bestaat-niet"));
         var notFound = await ProblemAsync(unknown);
         var auditBefore = await AuditAsync(hub, OtherTrajectory);
@@ -207,8 +207,8 @@ public class ConversationTests
         await using var hub = await StartAsync(provider);
         var bsn = Residents.Bsns(31_415_926).First();
         var spaced = $"{bsn[..3]} {bsn[3..6]} {bsn[6..]}";
-        using var counsellor = await PageBrowser.StaffAsync(hub, Counsellor);
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
+        using var counsellor = await PageVisitor.StaffAsync(hub, Counsellor);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
 
         await counsellor.WriteAsync(StaffConversation(), $"Ik zie BSN {bsn} en ook {spaced} op uw brief. Het bedrag is 123456789 cent.");
         await resident.WriteAsync(ResidentConversation(), $"Mijn nummer is {bsn}.", FormFile.Pdf($"bsn-{bsn}.pdf"));
@@ -229,7 +229,7 @@ public class ConversationTests
     public async Task A_registered_malware_scanner_that_calls_a_file_unsafe_keeps_it_out()
     {
         await using var hub = await StartAsync(TestDatabase.Sqlite, services: services => services.AddSingleton<IMalwareScanner, EverythingUnsafe>());
-        using var resident = await PageBrowser.ResidentAsync(hub, Resident);
+        using var resident = await PageVisitor.ResidentAsync(hub, Resident);
 
         using var refused = await resident.WriteAsync(ResidentConversation(), "Mijn papieren.", FormFile.Pdf("loonstrook.pdf"));
 

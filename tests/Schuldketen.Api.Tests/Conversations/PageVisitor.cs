@@ -9,20 +9,20 @@ namespace Schuldketen.Api.Tests.Conversations;
 /// A browser without script on the hub's pages: it keeps its cookies, follows no redirect, and posts a form with the
 /// antiforgery token the page rendered into it, as a real browser would; logged in as a demo resident or professional.
 /// </summary>
-internal sealed partial class PageBrowser : IDisposable
+internal sealed partial class PageVisitor : IDisposable
 {
     private const string TokenField = "__RequestVerificationToken";
 
     private readonly HttpClient client;
 
-    private PageBrowser(HubServer hub) =>
+    private PageVisitor(HubServer hub) =>
         client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = hub.Address };
 
     /// <summary>Logged in as the demo resident of trajectory <c>demo-(index+1)</c>.</summary>
-    public static Task<PageBrowser> ResidentAsync(HubServer hub, int index) => LoginAsync(hub, "/inloggen/bewoner", "resident", index);
+    public static Task<PageVisitor> ResidentAsync(HubServer hub, int index) => LoginAsync(hub, "/inloggen/bewoner", "resident", index);
 
     /// <summary>Logged in as the professional <paramref name="member"/> of <see cref="DemoStaff.All"/>.</summary>
-    public static Task<PageBrowser> StaffAsync(HubServer hub, DemoStaffMember member) =>
+    public static Task<PageVisitor> StaffAsync(HubServer hub, DemoStaffMember member) =>
         LoginAsync(hub, "/inloggen/medewerker", "member", DemoStaff.All.ToList().IndexOf(member));
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
@@ -71,9 +71,9 @@ internal sealed partial class PageBrowser : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private static async Task<PageBrowser> LoginAsync(HubServer hub, string page, string field, int index)
+    private static async Task<PageVisitor> LoginAsync(HubServer hub, string page, string field, int index)
     {
-        var browser = new PageBrowser(hub);
+        var browser = new PageVisitor(hub);
         var token = TokenIn(await browser.PageAsync(page));
         using var answer = await browser.client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
