@@ -36,6 +36,7 @@ public sealed partial class AccessibilityTests(Chromium chromium) : IAsyncLifeti
         Assert.Contains("/mijn-schuldhulp/traject/{id}", visited);
         Assert.Contains("/mijn-schuldhulp/traject/{id}/bekeken", visited);
         Assert.Contains("/mijn-schuldhulp/berichten", visited);
+        Assert.Contains("/mijn-schuldhulp/traject/{id}/gesprek", visited);
         Assert.Contains("/aanmelden", visited);
     }
 
@@ -49,6 +50,7 @@ public sealed partial class AccessibilityTests(Chromium chromium) : IAsyncLifeti
         var visited = await CrawlAsync(visitor, $"medewerker-{width}");
         Assert.Contains("/werkplek", visited);
         Assert.Contains("/werkplek/traject/{id}", visited);
+        Assert.Contains("/werkplek/traject/{id}/gesprek", visited);
         Assert.Contains("/werkplek/ketenoverzicht", visited);
         Assert.Contains("/werkplek/vroegsignalering", visited);
         Assert.Contains("/werkplek/aanmelden", visited);
