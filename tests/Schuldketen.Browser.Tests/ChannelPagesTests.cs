@@ -1,10 +1,9 @@
 using Dapper;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Schuldketen.Contracts;
 using Schuldketen.Functions.Demo;
 using static Microsoft.Playwright.Assertions;
+using static Schuldketen.Browser.Tests.PageChecks;
 
 namespace Schuldketen.Browser.Tests;
 
@@ -12,11 +11,6 @@ namespace Schuldketen.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ChannelPagesTests(Chromium chromium) : IAsyncLifetime
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     private static readonly DemoStaffMember MunicipalTeam = DemoStaff.All.Single(member => member.Organisation == DemoOrganisations.Municipality);
     private HubServer hub = null!;
 
@@ -126,15 +120,5 @@ public sealed class ChannelPagesTests(Chromium chromium) : IAsyncLifetime
         }
 
         throw new InvalidOperationException("The demo has no resident whose help ended.");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var axe = await page.RunAxe(Wcag21AA);
-        Assert.NotEmpty(axe.Passes);
-        Assert.True(axe.Violations.Length == 0,
-            string.Join(Environment.NewLine, axe.Violations.Select(violation => $"{page.Url}: {violation.Id} ({violation.Help})")));
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{page.Url} scrolls {overflow} px sideways");
     }
 }
