@@ -71,7 +71,7 @@ public sealed class RoutesTests(Chromium chromium) : IAsyncLifetime
         await Expect(routes.Nth(0)).ToContainTextAsync("Mogelijkheid 1: De schuldeisers gaan akkoord met de schuldregeling");
         await Expect(routes.Nth(0)).ToContainTextAsync("Dit verwachten we nu.");
         await Expect(routes.Nth(0)).ToContainTextAsync($"Klaar rond {Date(SettledBy)}");
-        await Expect(routes.Nth(0)).ToContainTextAsync($"Aflossen Tot ongeveer {Date(new DateOnly(2028, 8, 22))}.");
+        await Expect(routes.Nth(0)).ToContainTextAsync($"Aflossen: tot ongeveer {Date(new DateOnly(2028, 8, 22))}.");
         await Expect(routes.Nth(1)).ToContainTextAsync($"Klaar rond {Date(RefusedBy)}");
         await Expect(routes.Nth(2)).ToContainTextAsync("Mogelijkheid 3: U bent toegelaten tot de WSNP");
         await Expect(routes.Nth(2)).ToContainTextAsync($"Klaar rond {Date(CleanSlateBy)}");

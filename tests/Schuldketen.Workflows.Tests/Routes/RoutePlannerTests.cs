@@ -44,7 +44,8 @@ public class RoutePlannerTests
         ],
         settlement.Stops.Select(stop => (stop.Phase.Id, stop.StartsOn, stop.EndsOn)));
         Assert.Equal(new DateOnly(2029, 8, 28), settlement.EndsOn);
-        Assert.Equal(("afgesloten", ["geregeld", "schone-lei"]), (settlement.Closing.Id, settlement.Outcomes));
+        Assert.Equal("afgesloten", settlement.Closing.Id);
+        Assert.Equal(["geregeld", "schone-lei"], settlement.Outcomes);
         Assert.Equal(EventTypes.SettlementAgreed, settlement.Turn);
 
         Assert.Equal(
