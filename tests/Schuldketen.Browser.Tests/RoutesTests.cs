@@ -56,6 +56,7 @@ public sealed class RoutesTests(Chromium chromium) : IAsyncLifetime
         var (first, third) = (await routes.Nth(0).BoundingBoxAsync(), await routes.Nth(2).BoundingBoxAsync());
         Assert.Equal(first!.Y, third!.Y);
         Assert.True(third.X > first.X + first.Width, "on a wide screen the routes stand side by side");
+        await counsellor.Page.GetByRole(AriaRole.Heading, new() { Name = "Routes die nog open staan" }).ScrollIntoViewIfNeededAsync();
         await counsellor.ScreenshotAsync("werkplek-routes");
     }
 
@@ -79,6 +80,7 @@ public sealed class RoutesTests(Chromium chromium) : IAsyncLifetime
 
         var (first, second) = (await routes.Nth(0).BoundingBoxAsync(), await routes.Nth(1).BoundingBoxAsync());
         Assert.True(second!.Y >= first!.Y + first.Height, "on a phone the routes stand one below the other");
+        await resident.Page.GetByRole(AriaRole.Heading, new() { Name = "Wat kan er nog gebeuren" }).ScrollIntoViewIfNeededAsync();
         await resident.ScreenshotAsync("bewoner-360-routes");
     }
 
