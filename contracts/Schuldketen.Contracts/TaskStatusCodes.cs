@@ -10,10 +10,11 @@ public static class TaskStatusCodes
     public const string Requested = "requested";
     public const string InProgress = "in-progress";
     public const string Completed = "completed";
+    public const string Rejected = "rejected";
 
     public static IReadOnlyList<string> All { get; } =
     [
-        "draft", Requested, "received", "accepted", "rejected", "ready", "cancelled",
+        "draft", Requested, "received", "accepted", Rejected, "ready", "cancelled",
         InProgress, "on-hold", "failed", Completed, "entered-in-error",
     ];
 }

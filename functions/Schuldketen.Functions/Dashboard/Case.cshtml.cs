@@ -10,21 +10,23 @@ using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Engine;
+using Schuldketen.Workflows.Routes;
 using Schuldketen.Workflows.Store.Intake;
 using Schuldketen.Workflows.Store.Projections;
 using Schuldketen.Workflows.Store.Signals;
+using Schuldketen.Workflows.Timeline;
 using Schuldketen.Workflows.Workplace;
 
 namespace Schuldketen.Functions.Dashboard;
 
 /// <summary>
-/// One case: timeline, partner messages, open deadlines, and the permitted next steps as buttons that
+/// One case: timeline, partner messages, open deadlines, the routes still open, and the permitted next steps as buttons that
 /// send the event through the same intake as the API, in the professional's name. Every read is audited.
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
 public sealed class CasePage(
     TrajectoryReader reader, EventIntake intake, DeadlineRisk risk, OrganisationNames names, ContactMoments contacts, TrajectorySignals signals,
-    TrajectoryEngine engine, TimeProvider time) : PageModel
+    TrajectoryEngine engine, RoutePlanner routes, TimeProvider time) : PageModel
 {
     /// <summary>
     /// How the resident came in, what they said when registering themselves, and the contact moments so far; none for an
@@ -38,6 +40,9 @@ public sealed class CasePage(
     public IReadOnlyList<LinkedSignal> Signals { get; private set; } = [];
 
     public TimelineView? Timeline { get; private set; }
+
+    /// <summary>The routes still open to the trajectory, to go through with the resident at the table.</summary>
+    public IReadOnlyList<RouteAhead> Routes { get; private set; } = [];
 
     public IReadOnlyList<HistoryEntryView> History { get; private set; } = [];
 
@@ -70,6 +75,8 @@ public sealed class CasePage(
         Case = view;
         Timeline = await reader.TimelineAsync(id, sender, RequestTrace.TraceParent, cancellationToken);
         History = await reader.HistoryAsync(id, sender, RequestTrace.TraceParent, cancellationToken) ?? [];
+        Routes = routes.Plan(engine.Library.Get(new DefinitionKey(view.Definition.Id, view.Definition.Version)),
+            History.Select(entry => new HistoryEntry(entry.Type, entry.Phase, entry.OccurredAt)).ToList(), Today);
         var next = (await reader.NextEventsAsync(id, sender, RequestTrace.TraceParent, cancellationToken))?.Events ?? [];
         OneClickSteps = next.Where(step => CounsellorSteps.IsOneClick(step.Type)).ToList();
         CanRecordAttempt = next.Any(step => step.Type == EventTypes.ContactAttempted);

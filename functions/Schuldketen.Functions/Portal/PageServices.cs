@@ -8,6 +8,7 @@ using Schuldketen.Functions.Problems;
 using Schuldketen.Functions.Settings;
 using Schuldketen.Functions.Storage;
 using Schuldketen.Workflows.Relays.Notices;
+using Schuldketen.Workflows.Routes;
 using Schuldketen.Workflows.Store.Overview;
 using Schuldketen.Workflows.Store.Outreach;
 using Schuldketen.Workflows.Store.Residents;
@@ -47,6 +48,7 @@ public static class PageServices
             });
         services.AddSingleton<ResidentReader>();
         services.AddSingleton<DeadlineRisk>();
+        services.AddSingleton<RoutePlanner>();
         services.AddSingleton<ChainOverviewReader>();
         services.AddSingleton<OutreachWorklist>();
         services.AddSingleton<TrajectorySignals>();

@@ -58,6 +58,21 @@ public class PhaseInheritanceTests
             (task?.Text, task?.MustAct, task?.DeadlineId));
     }
 
+    [Fact]
+    public void A_variant_phase_without_an_expected_duration_takes_the_one_of_the_base_phase()
+    {
+        var yaml = File.ReadAllText(VoorbeeldstadFile);
+        var stabilisation = yaml.IndexOf("  - id: stabilisatie", StringComparison.Ordinal);
+        var line = yaml.IndexOf("    expected-duration:", stabilisation, StringComparison.Ordinal);
+        var without = yaml.Remove(line, yaml.IndexOf('\n', line) - line + 1);
+        var read = DefinitionReader.Read(without, VoorbeeldstadFile);
+
+        var expected = PhaseInheritance.Resolve(read.Definition!, key => Shipped.Library.Find(key)).Phase("stabilisatie").ExpectedDuration;
+
+        var standard = Shipped.StandardDefinition.Phase("stabilisatie").ExpectedDuration!;
+        Assert.Equal((standard.Length, standard.Basis, standard.Reference), (expected?.Length, expected?.Basis, expected?.Reference));
+    }
+
     private static void AssertShowsAs(TrajectoryDefinition variant, string phase, TrajectoryDefinition standard, string standardPhase)
     {
         var (own, theirs) = (variant.Phase(phase), standard.Phase(standardPhase));

@@ -1,3 +1,4 @@
+using Schuldketen.Workflows.Calendar;
 using Schuldketen.Workflows.Definitions;
 using Schuldketen.Workflows.Validation;
 
@@ -50,5 +51,38 @@ public class DefinitionReaderTests
         var finding = Assert.Single(result.Findings);
         Assert.Equal((Rules.InvalidValue, line), (finding.Rule, finding.Line));
         Assert.Contains("must not be empty", finding.Message);
+    }
+
+    [Fact]
+    public void An_expected_duration_reads_its_length_basis_and_reference()
+    {
+        var yaml = Minimal.Replace("    resident: U bent begonnen.\n",
+            "    resident: U bent begonnen.\n    expected-duration: { duration: 4 maanden, basis: ervaring, reference: gemiddeld ongeveer 4 maanden }\n",
+            StringComparison.Ordinal);
+
+        var result = DefinitionReader.Read(yaml, "klein.yaml");
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(
+            new ExpectedDuration(new TermLength(4, TermUnit.Months), EstimateBasis.Experience, "gemiddeld ongeveer 4 maanden", 10),
+            result.Definition!.Phase("start").ExpectedDuration);
+        Assert.Null(result.Definition.Phase("klaar").ExpectedDuration);
+    }
+
+    [Theory]
+    [InlineData("{ duration: 4 maanden, basis: gevoel, reference: schatting }", Rules.InvalidValue, "must be wet, richtlijn, beleid or ervaring")]
+    [InlineData("{ duration: ongeveer 4 maanden, basis: ervaring, reference: schatting }", Rules.InvalidValue, "e.g. '4 weken'")]
+    [InlineData("{ duration: 4 maanden, basis: ervaring }", Rules.MissingField, "'reference' is missing")]
+    [InlineData("{ duration: 4 maanden, basis: ervaring, reference: schatting, bron: NVVK }", Rules.UnknownField, "expected-duration has no field 'bron'")]
+    [InlineData("4 maanden", Rules.InvalidValue, "'expected-duration' must be a mapping")]
+    public void A_broken_expected_duration_is_reported_on_its_line(string value, string rule, string hint)
+    {
+        var yaml = Minimal.Replace("    resident: U bent begonnen.\n", $"    resident: U bent begonnen.\n    expected-duration: {value}\n", StringComparison.Ordinal);
+
+        var result = DefinitionReader.Read(yaml, "klein.yaml");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((rule, 10), (finding.Rule, finding.Line));
+        Assert.Contains(hint, finding.Message, StringComparison.Ordinal);
     }
 }

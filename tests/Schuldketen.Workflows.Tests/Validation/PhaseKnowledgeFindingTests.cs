@@ -25,6 +25,8 @@ public class PhaseKnowledgeFindingTests
     [InlineData(Gesprek, Gesprek + "    fhir-per-outcome: { geregeld: { status: completed } }\n", Rules.InvalidValue, 16, "give its status under 'fhir'")]
     [InlineData("uitval: { status: failed } }", "uitval: { status: failed }, geslaagd: { status: completed } }", Rules.UnknownOutcome, 22, "'geslaagd'")]
     [InlineData("  - id: gesprek\n", "  - id: gesprek\n    stands-for: eerste-gesprek\n", Rules.UnknownBasePhase, 13, "derives from no other")]
+    [InlineData(Closing, Closing + "    expected-duration: { duration: 1 week, basis: ervaring, reference: schatting }\n", Rules.InvalidValue, 22,
+        "has no expected duration")]
     public void A_misplaced_status_or_base_phase_is_reported_where_it_stands(string original, string broken, string rule, int line, string hint)
     {
         var finding = Assert.Single(Validate(Valid.Replace(original, broken, StringComparison.Ordinal)));

@@ -16,9 +16,10 @@ public sealed class DefinitionReader
     private static readonly string[] TopFields =
         ["id", "version", "title", "derives-from", "initial", "main-path", "phases", "transitions", "deadlines"];
     private static readonly string[] PhaseFields =
-        ["id", "title", "resident", "terminal", "outcomes", "stands-for", "resident-task", "fhir", "fhir-per-outcome"];
+        ["id", "title", "resident", "terminal", "outcomes", "stands-for", "resident-task", "fhir", "fhir-per-outcome", "expected-duration"];
     private static readonly string[] ResidentTaskFields = ["text", "must-act", "deadline", "hand-in"];
     private static readonly string[] FhirFields = ["status", "reason"];
+    private static readonly string[] ExpectedDurationFields = ["duration", "basis", "reference"];
     private static readonly string[] TransitionFields = ["on", "from", "to", "roles", "guard", "outcomes"];
     private static readonly string[] DeadlineFields =
         ["id", "title", "duration", "from", "until", "basis", "reference", "responsible", "on-expiry"];
@@ -103,9 +104,10 @@ public sealed class DefinitionReader
         var task = Mapping(node, "resident-task") is { } taskNode ? ReadResidentTask(taskNode) : null;
         var fhir = Mapping(node, "fhir") is { } fhirNode ? ReadFhirStatus(fhirNode) : null;
         var perOutcome = ReadFhirStatusPerOutcome(node);
+        var expected = Mapping(node, "expected-duration") is { } expectedNode ? ReadExpectedDuration(expectedNode) : null;
         return id is null || title is null || resident is null
             ? null
-            : new Phase(id, title, resident, terminal, outcomes, Line(node), standsFor, task, fhir, perOutcome);
+            : new Phase(id, title, resident, terminal, outcomes, Line(node), standsFor, task, fhir, perOutcome, expected);
     }
 
     private ResidentTask? ReadResidentTask(YamlMappingNode node)
@@ -115,6 +117,28 @@ public sealed class DefinitionReader
         var mustAct = Bool(node, "must-act");
         var deadline = OptionalScalar(node, "deadline");
         return text is null ? null : new ResidentTask(text, mustAct, deadline, Line(node), Bool(node, "hand-in"));
+    }
+
+    private ExpectedDuration? ReadExpectedDuration(YamlMappingNode node)
+    {
+        CheckFields(node, ExpectedDurationFields, "expected-duration");
+        var length = ReadLength(node);
+        var basisText = RequiredScalar(node, "basis");
+        var reference = RequiredScalar(node, "reference");
+        EstimateBasis? basis = basisText switch
+        {
+            "wet" => EstimateBasis.Law,
+            "richtlijn" => EstimateBasis.Guideline,
+            "beleid" => EstimateBasis.Policy,
+            "ervaring" => EstimateBasis.Experience,
+            _ => null,
+        };
+        if (basis is null && basisText is not null)
+        {
+            Invalid(Child(node, "basis")!, $"basis '{basisText}' of an expected duration must be wet, richtlijn, beleid or ervaring");
+        }
+
+        return length is null || basis is null || reference is null ? null : new ExpectedDuration(length.Value, basis.Value, reference, Line(node));
     }
 
     private FhirTaskStatus? ReadFhirStatus(YamlMappingNode node)

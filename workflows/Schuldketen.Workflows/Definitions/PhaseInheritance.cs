@@ -3,8 +3,8 @@ using Schuldketen.Workflows.Residents;
 namespace Schuldketen.Workflows.Definitions;
 
 /// <summary>
-/// Fills in what a variant's phases do not set themselves: the resident's task and the FHIR status
-/// come from the base phase it <see cref="Phase.StandsFor"/> (else the base phase of the same id), and
+/// Fills in what a variant's phases do not set themselves: the resident's task, the FHIR status and the
+/// expected duration come from the base phase it <see cref="Phase.StandsFor"/> (else the base phase of the same id), and
 /// each outcome's FHIR status from the base, by outcome. An inherited task keeps the deadline that
 /// says by when only if the variant has that deadline too: a variant may drop a clock that is not
 /// law, and the task then has no date. Inherited values carry the line of the variant's phase, so a
@@ -45,6 +45,8 @@ public static class PhaseInheritance
             ResidentTask = phase.ResidentTask ?? InheritedTask(phase, source, deadlines),
             FhirStatus = phase.FhirStatus ?? (!phase.Terminal && source?.FhirStatus is { } status ? status with { Line = phase.Line } : null),
             FhirStatusPerOutcome = perOutcome,
+            ExpectedDuration = phase.ExpectedDuration
+                ?? (!phase.Terminal && source?.ExpectedDuration is { } expected ? expected with { Line = phase.Line } : null),
         };
     }
 

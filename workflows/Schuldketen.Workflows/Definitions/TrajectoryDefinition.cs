@@ -60,7 +60,8 @@ public sealed record DefinitionKey(string Id, int Version)
 /// <summary>
 /// A phase of the trajectory; the title, sentence and task are what a resident reads, the FHIR status
 /// what a referrer sees (per outcome for a terminal phase). In a variant, <see cref="StandsFor"/> names the
-/// base phase a renamed phase inherits its task and statuses from; without it, the base phase of the same id.
+/// base phase a renamed phase inherits its task, statuses and expected duration from; without it, the base phase of the
+/// same id. <see cref="ExpectedDuration"/>, optional, is how long the phase usually lasts: the routes ahead are dated by it.
 /// </summary>
 public sealed record Phase(
     string Id,
@@ -72,7 +73,8 @@ public sealed record Phase(
     string? StandsFor,
     ResidentTask? ResidentTask,
     FhirTaskStatus? FhirStatus,
-    IReadOnlyDictionary<string, FhirTaskStatus> FhirStatusPerOutcome);
+    IReadOnlyDictionary<string, FhirTaskStatus> FhirStatusPerOutcome,
+    ExpectedDuration? ExpectedDuration);
 
 /// <summary>
 /// An event type that moves the trajectory from one of <see cref="From"/> to <see cref="To"/>

@@ -17,7 +17,7 @@ public sealed class DeadlineClock(LegalCalendar calendar)
             return [];
         }
 
-        var moments = history.Select((entry, i) => new Occurrence(entry.EventType, Entered(history, i), entry.OccurredAt.ToDutchDate())).ToList();
+        var moments = Occurrences(history);
         return definition.Deadlines
             .Select(deadline => OpenAt(deadline, moments))
             .OfType<OpenDeadline>()
@@ -86,6 +86,10 @@ public sealed class DeadlineClock(LegalCalendar calendar)
 
         return null;
     }
+
+    /// <summary>Each history entry as an occurrence: its event, the phase it entered (if it changed the phase) and its Dutch date.</summary>
+    internal static List<Occurrence> Occurrences(IReadOnlyList<HistoryEntry> history) =>
+        history.Select((entry, i) => new Occurrence(entry.EventType, Entered(history, i), entry.OccurredAt.ToDutchDate())).ToList();
 
     internal static string? Entered(IReadOnlyList<HistoryEntry> history, int index) =>
         index == 0 || history[index - 1].Phase != history[index].Phase ? history[index].Phase : null;

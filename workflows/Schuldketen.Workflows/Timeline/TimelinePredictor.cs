@@ -25,9 +25,7 @@ public sealed class TimelinePredictor(LegalCalendar calendar)
 
         steps[^1] = steps[^1] with { Status = StepStatus.Current };
 
-        var occurrences = history
-            .Select((entry, i) => new Occurrence(entry.EventType, DeadlineClock.Entered(history, i), entry.OccurredAt.ToDutchDate()))
-            .ToList();
+        var occurrences = DeadlineClock.Occurrences(history);
         DateOnly? previous = today;
         foreach (var (eventType, phase) in RouteToEnd(definition, history[^1].Phase))
         {

@@ -5,8 +5,8 @@ namespace Schuldketen.Workflows.Validation;
 
 /// <summary>
 /// The rules for what a definition knows per phase besides its transitions: the resident's task, the
-/// FHIR Task status a referrer sees (per outcome once the trajectory is closed), and the base phase a
-/// renamed phase of a variant stands for. Runs on the definition with its inheritance filled in.
+/// FHIR Task status a referrer sees (per outcome once the trajectory is closed), the expected duration
+/// (only of a phase that can end), and the base phase a renamed phase of a variant stands for. Runs on the definition with its inheritance filled in.
 /// </summary>
 internal static class PhaseKnowledgeChecks
 {
@@ -21,6 +21,12 @@ internal static class PhaseKnowledgeChecks
             {
                 report(Rules.UnknownDeadline, task.Line,
                     $"the resident's task in phase '{phase.Id}' is due by deadline '{deadline}', which this definition does not have");
+            }
+
+            if (phase is { Terminal: true, ExpectedDuration: { } expected })
+            {
+                report(Rules.InvalidValue, expected.Line,
+                    $"terminal phase '{phase.Id}' closes the trajectory and has no expected duration: remove 'expected-duration'");
             }
 
             if (phase.Terminal)
