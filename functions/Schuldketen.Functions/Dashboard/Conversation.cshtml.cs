@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Conversations;
-using Schuldketen.Functions.Http;
 using Schuldketen.Functions.Portal;
 using Schuldketen.Workflows.Conversations;
 using Schuldketen.Workflows.Relays.Notices;
@@ -20,71 +17,25 @@ namespace Schuldketen.Functions.Dashboard;
 [AcceptsAttachment]
 public sealed class StaffConversationPage(
     ConversationStore conversations, INotifier notifier, OrganisationNames names, IOptions<ConversationOptions> options,
-    ILogger<StaffConversationPage> logger) : PageModel, IConversationPage
+    ILogger<StaffConversationPage> logger) : ConversationPageModel(conversations, options)
 {
-    [BindProperty]
-    public ConversationForm Form { get; set; } = new();
+    protected override ConversationMember Member => StaffMember.Of(User);
 
-    public string Id { get; private set; } = "";
-
-    public IReadOnlyList<StoredMessage> Messages { get; private set; } = [];
-
-    public bool Closed { get; private set; }
-
-    public string? Text => Form.Text;
-
-    public string? TextProblem { get; private set; }
-
-    public string? FileProblem { get; private set; }
-
-    public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
-
-    public string WriterOf(StoredMessage message) =>
+    public override string WriterOf(StoredMessage message) =>
         message.FromResident ? "De inwoner" : $"{message.Name ?? message.Person}, {names.Of(message.Organisation!)}";
 
-    public string DownloadLink(StoredAttachment attachment) => $"/werkplek/traject/{Uri.EscapeDataString(Id)}/bijlage/{attachment.Id}";
+    protected override string TrajectoryPage(string id) => $"/werkplek/traject/{Uri.EscapeDataString(id)}";
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
-        await ShowAsync(id, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    protected override async Task<string> WrittenAsync(string id, WriteResult result, StoredMessage message, CancellationToken cancellationToken)
     {
         var writer = StaffMember.Of(User);
-        var result = await conversations.WriteAsync(id, writer, Form.Text, await Form.AttachmentAsync(cancellationToken),
-            options.Value.MaxAttachmentBytes, RequestTrace.TraceParent, cancellationToken);
-        if (result is null)
+        logger.LogInformation("Message {MessageId} written by {Organisation}, with {Files} file(s)", message.Id, writer.Organisation, message.Attachments.Count);
+        if (result.Trajectory.SubjectHash is { } subject)
         {
-            return NotFound();
+            await notifier.NotifyAsync(subject, MessageNotice.For(id, message.Id, $"{writer.Name} van {names.Of(writer.Organisation)}", message.Text,
+                message.Attachments.Count > 0, message.WrittenAt), cancellationToken);
         }
 
-        if (result is { Message: { } message, Trajectory.SubjectHash: var subject })
-        {
-            logger.LogInformation("Message {MessageId} written by {Organisation}, with {Files} file(s)", message.Id, writer.Organisation, message.Attachments.Count);
-            if (subject is not null)
-            {
-                await notifier.NotifyAsync(subject, MessageNotice.For(id, message.Id, $"{writer.Name} van {names.Of(writer.Organisation)}", message.Text,
-                    message.Attachments.Count > 0, message.WrittenAt), cancellationToken);
-            }
-
-            TempData["Melding"] = "Uw bericht is verstuurd. De inwoner krijgt een melding.";
-            return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}/gesprek");
-        }
-
-        TextProblem = result.TextProblem;
-        FileProblem = result.FileProblem;
-        return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
-    }
-
-    private async Task<bool> ShowAsync(string id, CancellationToken cancellationToken)
-    {
-        if (await conversations.ReadAsync(id, StaffMember.Of(User), RequestTrace.TraceParent, cancellationToken) is not { } conversation)
-        {
-            return false;
-        }
-
-        Id = id;
-        Messages = conversation.Messages;
-        Closed = conversation.Closed;
-        return true;
+        return "Uw bericht is verstuurd. De inwoner krijgt een melding.";
     }
 }

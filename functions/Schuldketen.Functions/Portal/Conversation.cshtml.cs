@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Conversations;
-using Schuldketen.Functions.Http;
 using Schuldketen.Workflows.Conversations;
 using Schuldketen.Workflows.Residents;
 using Schuldketen.Workflows.Store.Conversations;
@@ -20,71 +17,24 @@ namespace Schuldketen.Functions.Portal;
 [AcceptsAttachment]
 public sealed class ResidentConversationPage(
     ConversationStore conversations, OrganisationNames names, IOptions<ConversationOptions> options, ILogger<ResidentConversationPage> logger)
-    : PageModel, IConversationPage
+    : ConversationPageModel(conversations, options)
 {
-    [BindProperty]
-    public ConversationForm Form { get; set; } = new();
-
-    public string Id { get; private set; } = "";
-
     public StoredParticipant? Contact { get; private set; }
 
     public OrganisationNames Names => names;
 
-    public IReadOnlyList<StoredMessage> Messages { get; private set; } = [];
+    protected override ConversationMember Member => new ConversationMember.Resident(PageSchemes.SubjectOf(User)!);
 
-    public bool Closed { get; private set; }
-
-    public string? Text => Form.Text;
-
-    public string? TextProblem { get; private set; }
-
-    public string? FileProblem { get; private set; }
-
-    public long MaxAttachmentBytes => options.Value.MaxAttachmentBytes;
-
-    public string WriterOf(StoredMessage message) =>
+    public override string WriterOf(StoredMessage message) =>
         message.FromResident ? "U" : $"{message.Name ?? "Een medewerker"} van {names.Of(message.Organisation!)}";
 
-    public string DownloadLink(StoredAttachment attachment) => $"/mijn-schuldhulp/traject/{Uri.EscapeDataString(Id)}/bijlage/{attachment.Id}";
+    protected override string TrajectoryPage(string id) => $"/mijn-schuldhulp/traject/{Uri.EscapeDataString(id)}";
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
-        await ShowAsync(id, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    protected override Task<string> WrittenAsync(string id, WriteResult result, StoredMessage message, CancellationToken cancellationToken)
     {
-        var result = await conversations.WriteAsync(id, Member, Form.Text, await Form.AttachmentAsync(cancellationToken),
-            options.Value.MaxAttachmentBytes, RequestTrace.TraceParent, cancellationToken);
-        if (result is null)
-        {
-            return NotFound();
-        }
-
-        if (result.Message is { } message)
-        {
-            logger.LogInformation("Message {MessageId} written by the resident, with {Files} file(s)", message.Id, message.Attachments.Count);
-            TempData["Melding"] = message.Attachments.Count > 0 ? "Uw bericht en uw bestand zijn verstuurd." : "Uw bericht is verstuurd.";
-            return LocalRedirect($"/mijn-schuldhulp/traject/{Uri.EscapeDataString(id)}/gesprek");
-        }
-
-        TextProblem = result.TextProblem;
-        FileProblem = result.FileProblem;
-        return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+        logger.LogInformation("Message {MessageId} written by the resident, with {Files} file(s)", message.Id, message.Attachments.Count);
+        return Task.FromResult(message.Attachments.Count > 0 ? "Uw bericht en uw bestand zijn verstuurd." : "Uw bericht is verstuurd.");
     }
 
-    private ConversationMember Member => new ConversationMember.Resident(PageSchemes.SubjectOf(User)!);
-
-    private async Task<bool> ShowAsync(string id, CancellationToken cancellationToken)
-    {
-        if (await conversations.ReadAsync(id, Member, RequestTrace.TraceParent, cancellationToken) is not { } conversation)
-        {
-            return false;
-        }
-
-        Id = id;
-        Contact = ContactPerson.Of(conversation.Participants);
-        Messages = conversation.Messages;
-        Closed = conversation.Closed;
-        return true;
-    }
+    protected override void Shown(Conversation conversation) => Contact = ContactPerson.Of(conversation.Participants);
 }
