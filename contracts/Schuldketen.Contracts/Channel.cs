@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Schuldketen.Contracts;
@@ -8,14 +9,14 @@ namespace Schuldketen.Contracts;
 /// </summary>
 public enum Channel
 {
-    [JsonStringEnumMemberName("balie")] Desk,
-    [JsonStringEnumMemberName("telefoon")] Phone,
-    [JsonStringEnumMemberName("e-mail")] Email,
-    [JsonStringEnumMemberName("website")] Website,
-    [JsonStringEnumMemberName("wijkteam")] NeighbourhoodTeam,
-    [JsonStringEnumMemberName("huisbezoek")] HomeVisit,
-    [JsonStringEnumMemberName("brief")] Letter,
-    [JsonStringEnumMemberName("huisarts")] GeneralPractitioner,
-    [JsonStringEnumMemberName("vroegsignalering")] EarlyWarning,
-    [JsonStringEnumMemberName("systeem")] System,
+    [JsonStringEnumMemberName("balie"), Display(Name = "Balie")] Desk,
+    [JsonStringEnumMemberName("telefoon"), Display(Name = "Telefoon")] Phone,
+    [JsonStringEnumMemberName("e-mail"), Display(Name = "E-mail")] Email,
+    [JsonStringEnumMemberName("website"), Display(Name = "Website (aanmeldformulier)")] Website,
+    [JsonStringEnumMemberName("wijkteam"), Display(Name = "Wijkteam")] NeighbourhoodTeam,
+    [JsonStringEnumMemberName("huisbezoek"), Display(Name = "Huisbezoek")] HomeVisit,
+    [JsonStringEnumMemberName("brief"), Display(Name = "Brief")] Letter,
+    [JsonStringEnumMemberName("huisarts"), Display(Name = "Huisarts (verwijzing)")] GeneralPractitioner,
+    [JsonStringEnumMemberName("vroegsignalering"), Display(Name = "Vroegsignalering")] EarlyWarning,
+    [JsonStringEnumMemberName("systeem"), Display(Name = "Systeem (API)")] System,
 }

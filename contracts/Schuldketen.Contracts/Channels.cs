@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Schuldketen.Contracts.Events;
 
 namespace Schuldketen.Contracts;
@@ -12,6 +14,9 @@ public static class Channels
 
     private static readonly FrozenDictionary<string, Channel> ByName =
         Names.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Channel, string> Labels = Enum.GetValues<Channel>()
+        .ToFrozenDictionary(channel => channel, channel => typeof(Channel).GetField(channel.ToString())!.GetCustomAttribute<DisplayAttribute>()!.Name!);
 
     /// <summary>Every channel, in the list's order.</summary>
     public static IReadOnlyList<Channel> All { get; } = Enum.GetValues<Channel>();
@@ -30,19 +35,6 @@ public static class Channels
     /// <summary>The channel of a stored wire name; a name no longer on the list counts as <see cref="Default"/>.</summary>
     public static Channel Parse(string? name) => TryParse(name, out var channel) ? channel : Default;
 
-    /// <summary>What the workplace calls the channel.</summary>
-    public static string DutchLabel(this Channel channel) => channel switch
-    {
-        Channel.Desk => "Balie",
-        Channel.Phone => "Telefoon",
-        Channel.Email => "E-mail",
-        Channel.Website => "Website (aanmeldformulier)",
-        Channel.NeighbourhoodTeam => "Wijkteam",
-        Channel.HomeVisit => "Huisbezoek",
-        Channel.Letter => "Brief",
-        Channel.GeneralPractitioner => "Huisarts (verwijzing)",
-        Channel.EarlyWarning => "Vroegsignalering",
-        Channel.System => "Systeem (API)",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a channel."),
-    };
+    /// <summary>What the workplace calls the channel: the <see cref="DisplayAttribute"/> on its member.</summary>
+    public static string DutchLabel(this Channel channel) => Labels[channel];
 }

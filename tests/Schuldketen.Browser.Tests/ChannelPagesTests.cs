@@ -95,12 +95,12 @@ public sealed class ChannelPagesTests(Chromium chromium) : IAsyncLifetime
         var id = page.Url.Split('/')[^1].Split('#')[0];
         Assert.Equal(Channel.Phone, (await hub.Store.FindAsync(id))!.Channel);
 
-        await page.GetByLabel("Kanaal").SelectOptionAsync(new SelectOptionValue { Label = "Huisbezoek" });
-        await page.GetByLabel("Onderwerp").FillAsync("Kennismaking, niemand thuis");
-        await page.GetByRole(AriaRole.Group, new() { Name = "Inwoner bereikt?" }).GetByLabel("Nee").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Contactmoment vastleggen" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het contactmoment is vastgelegd.");
+        await new CaseSteps(page, hub, id).RecordAsync(EventTypes.ContactMomentRecorded, "aanmelding", async form =>
+        {
+            await CaseSteps.Group(form, "Kanaal").GetByLabel("Huisbezoek").CheckAsync();
+            await form.GetByLabel("Onderwerp").FillAsync("Kennismaking, niemand thuis");
+            await CaseSteps.Group(form, "Inwoner gesproken?").GetByLabel("Nee").CheckAsync();
+        });
         await Expect(page.Locator("#contact ~ ul li, section[aria-labelledby='contact'] li").First)
             .ToContainTextAsync("huisbezoek: Kennismaking, niemand thuis (inwoner niet bereikt)");
         await AssertAccessibleAsync(page);

@@ -48,20 +48,20 @@ public sealed class OutreachCaseTests(Chromium chromium) : IAsyncLifetime
         await page.GotoAsync($"/werkplek/traject/{caseId}");
         Assert.Empty((await page.RunAxe(Wcag21AA)).Violations);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Contactpoging vastleggen" }).ClickAsync();
-        Assert.Equal("Kies hoe u contact hebt gezocht.", await page.Locator("#soort-fout").InnerTextAsync());
-        Assert.Equal("true", await page.Locator("#soort").GetAttributeAsync("aria-invalid"));
+        var steps = new CaseSteps(page, hub, caseId);
+        var form = await steps.RefusedAsync(EventTypes.ContactAttempted, _ => Task.CompletedTask);
+        await CaseSteps.AssertRefusedAsync(form, CaseSteps.Group(form, "Soort contactpoging"), "Kies een van de mogelijkheden bij ‘Soort contactpoging’.");
+        await CaseSteps.AssertRefusedAsync(form, CaseSteps.Group(form, "Inwoner bereikt?"), "Kies ja of nee bij ‘Inwoner bereikt?’.");
         Assert.Empty((await page.RunAxe(Wcag21AA)).Violations);
 
-        await page.GetByLabel("Soort contactpoging").SelectOptionAsync("Huisbezoek");
-        await page.GetByLabel("Ja").CheckAsync();
-        await page.GetByLabel("Dagdeel (niet verplicht)").SelectOptionAsync("Avond");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Contactpoging vastleggen" }).ClickAsync();
-        Assert.Contains("De contactpoging is vastgelegd.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
-
-        await page.GetByLabel("Eindresultaat").SelectOptionAsync("(Budget)advies en/of ‘quick fix’");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Afsluiten" }).ClickAsync();
-        Assert.Contains("De vroegsignalering is afgesloten.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        await steps.RecordAsync(EventTypes.ContactAttempted, "contactpogingen", async form =>
+        {
+            await CaseSteps.Group(form, "Soort contactpoging").GetByLabel("Huisbezoek").CheckAsync();
+            await CaseSteps.Group(form, "Inwoner bereikt?").GetByLabel("Ja").CheckAsync();
+            await CaseSteps.Group(form, "Dagdeel").GetByLabel("Avond").CheckAsync();
+        });
+        await steps.RecordAsync(EventTypes.OutreachClosed, "afgesloten",
+            form => CaseSteps.Group(form, "Eindresultaat").GetByLabel("(Budget)advies en/of ‘quick fix’").CheckAsync());
 
         var history = await hub.Store.HistoryAsync(caseId);
         Assert.Equal([EventTypes.Registered, EventTypes.SignalJoined, EventTypes.ContactAttempted, EventTypes.OutreachClosed], history.Select(entry => entry.EventType));

@@ -8,10 +8,11 @@ public static class PortalHub
 {
     public static readonly TimeSpan NoticeInterval = TimeSpan.FromSeconds(1);
 
-    public static Task<HubServer> StartAsync() => HubServer.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?>
-    {
-        ["Schuldketen:DemoData"] = "true",
-        ["Schuldketen:Portal:NoticeInterval"] = NoticeInterval.ToString(),
-        ["Logging:LogLevel:Default"] = "Warning",
-    });
+    public static Task<HubServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        HubServer.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Schuldketen:DemoData"] = "true",
+            ["Schuldketen:Portal:NoticeInterval"] = NoticeInterval.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
 }

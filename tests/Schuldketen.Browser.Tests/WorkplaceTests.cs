@@ -36,7 +36,7 @@ public sealed class WorkplaceTests(Chromium chromium) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "demo-012" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Traject demo-012", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Vastleggen: Het eerste gesprek heeft plaatsgevonden" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De stap is vastgelegd.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vastgelegd: Het eerste gesprek heeft plaatsgevonden.");
         await Expect(page.Locator("main")).ToContainTextAsync("Fase: Besluit over schuldhulp");
 
         // The engine path recorded it in the counsellor's name, from the workplace, with an audit entry.

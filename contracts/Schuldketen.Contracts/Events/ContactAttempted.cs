@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Schuldketen.Contracts.Ddas;
 
@@ -8,7 +9,7 @@ namespace Schuldketen.Contracts.Events;
 /// day and day part, and whether it reached the resident.
 /// </summary>
 public sealed record ContactAttempted(
-    [property: JsonPropertyName("soort")] ContactKind Kind,
-    [property: JsonPropertyName("bereikt")] bool Reached,
-    [property: JsonPropertyName("datum")] DateOnly Date,
-    [property: JsonPropertyName("dagdeel")] DayPart? DayPart = null) : IEventData;
+    [property: JsonPropertyName("soort"), Display(Name = "Soort contactpoging")] ContactKind Kind,
+    [property: JsonPropertyName("bereikt"), Display(Name = "Inwoner bereikt?")] bool Reached,
+    [property: JsonPropertyName("datum"), Display(Name = "Datum")] DateOnly Date,
+    [property: JsonPropertyName("dagdeel"), Display(Name = "Dagdeel")] DayPart? DayPart = null) : IEventData;

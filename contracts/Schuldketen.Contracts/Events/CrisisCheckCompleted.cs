@@ -6,9 +6,10 @@ namespace Schuldketen.Contracts.Events;
 
 /// <summary>Data of <see cref="EventTypes.CrisisCheckCompleted"/>: whether the resident faces an acute crisis.</summary>
 public sealed record CrisisCheckCompleted(
+    [property: Display(Name = "Is er een crisis?", Description = "Dreigt een huisuitzetting, afsluiting van energie of water, of opzegging van de zorgverzekering?")]
     bool Crisis,
-    [property: Description("Required when crisis is true; leave it out when crisis is false.")] CrisisKind? Kind = null,
-    [property: StringLength(EventDataLimits.Note)] string? Note = null) : IEventData, IConsistencyCheck
+    [property: Description("Required when crisis is true; leave it out when crisis is false."), Display(Name = "Soort crisis", Description = "Alleen als er een crisis is.")] CrisisKind? Kind = null,
+    [property: StringLength(EventDataLimits.Note), Display(Name = "Toelichting")] string? Note = null) : IEventData, IConsistencyCheck
 {
     /// <summary>The facts this event states, named as the guards of the definitions name them.</summary>
     public const string CrisisFact = "crisis";

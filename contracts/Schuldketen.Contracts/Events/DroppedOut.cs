@@ -4,5 +4,5 @@ namespace Schuldketen.Contracts.Events;
 
 /// <summary>Data of <see cref="EventTypes.DroppedOut"/> (uitval).</summary>
 public sealed record DroppedOut(
-    DropOutReason Reason,
-    [property: StringLength(EventDataLimits.Note)] string? Note = null) : IEventData;
+    [property: Display(Name = "Reden van uitval")] DropOutReason Reason,
+    [property: StringLength(EventDataLimits.Note), Display(Name = "Toelichting")] string? Note = null) : IEventData;

@@ -51,6 +51,9 @@ public static class EventDataCatalogue
     /// <summary>The JSON Schema of the type's data. Throws for a type partners do not send.</summary>
     public static string SchemaJson(string type) => EventDataSchemas.For(DataTypeOf(type)).Json;
 
+    /// <summary>The members of the type's data as form fields, in the record's order. Throws for a type partners do not send.</summary>
+    public static IReadOnlyList<DataField> Fields(string type) => EventDataFields.For(DataTypeOf(type));
+
     /// <summary>
     /// Checks <paramref name="data"/> against the type's schema, then reads it into its record.
     /// <c>default</c> stands for an event without data. Throws for a type partners do not send.

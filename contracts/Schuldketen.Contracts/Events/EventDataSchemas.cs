@@ -63,8 +63,12 @@ internal static class EventDataSchemas
             .Single()
             .GetParameters()
             .Where(parameter => !parameter.HasDefaultValue)
-            .Select(parameter => recordType.GetProperty(parameter.Name!)?.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? Name(parameter.Name!))
+            .Select(parameter => WireName(recordType.GetProperty(parameter.Name!)!))
             .ToArray();
+
+    /// <summary>A record member's name in the data: its <see cref="JsonPropertyNameAttribute"/>, or else its name in camel case.</summary>
+    public static string WireName(PropertyInfo member) =>
+        member.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? Name(member.Name);
 
     private static string Name(string member) => JsonNamingPolicy.CamelCase.ConvertName(member);
 }

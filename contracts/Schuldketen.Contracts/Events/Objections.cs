@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 namespace Schuldketen.Contracts.Events;
 
 /// <summary>Data of <see cref="EventTypes.ObjectionFiled"/> (bezwaar).</summary>
-public sealed record ObjectionFiled(DateOnly ReceivedOn) : IEventData;
+public sealed record ObjectionFiled([property: Display(Name = "Datum van ontvangst")] DateOnly ReceivedOn) : IEventData;
 
 /// <summary>Data of <see cref="EventTypes.ObjectionUpheld"/>.</summary>
-public sealed record ObjectionUpheld(DateOnly DecidedOn) : IEventData;
+public sealed record ObjectionUpheld([property: Display(Name = "Datum van het besluit op bezwaar")] DateOnly DecidedOn) : IEventData;
 
 /// <summary>Data of <see cref="EventTypes.ObjectionDismissed"/>.</summary>
-public sealed record ObjectionDismissed(DateOnly DecidedOn) : IEventData;
+public sealed record ObjectionDismissed([property: Display(Name = "Datum van het besluit op bezwaar")] DateOnly DecidedOn) : IEventData;

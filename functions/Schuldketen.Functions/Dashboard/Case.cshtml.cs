@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using System.Text.Json.Nodes;
 using Schuldketen.Contracts;
+using Schuldketen.Contracts.Events;
 using Schuldketen.Contracts.Views;
 using Schuldketen.Functions.Auth;
 using Schuldketen.Functions.Http;
@@ -20,8 +20,8 @@ using Schuldketen.Workflows.Workplace;
 namespace Schuldketen.Functions.Dashboard;
 
 /// <summary>
-/// One case: timeline, partner messages, open deadlines, the routes still open, and the permitted next steps as buttons that
-/// send the event through the same intake as the API, in the professional's name. Every read is audited.
+/// One case: timeline, partner messages, open deadlines, the routes still open, and a form for each permitted next step that
+/// sends its event through the same intake as the API, in the professional's name. Every read is audited.
 /// </summary>
 [Authorize(Policy = PageSchemes.StaffPolicy)]
 public sealed class CasePage(
@@ -30,7 +30,7 @@ public sealed class CasePage(
 {
     /// <summary>
     /// How the resident came in, what they said when registering themselves, and the contact moments so far; none for an
-    /// outreach case, whose contact attempts have their own form.
+    /// outreach case, whose contact attempts show in its history.
     /// </summary>
     public CaseContacts? Contacts { get; private set; }
 
@@ -46,17 +46,11 @@ public sealed class CasePage(
 
     public IReadOnlyList<HistoryEntryView> History { get; private set; } = [];
 
-    public IReadOnlyList<NextEventView> OneClickSteps { get; private set; } = [];
+    /// <summary>A form for each step the professional's role may take now.</summary>
+    public IReadOnlyList<StepForm> Steps { get; private set; } = [];
 
-    public IReadOnlyList<NextEventView> OtherSteps { get; private set; } = [];
-
-    /// <summary>Whether this is an outreach case where a contact attempt may be recorded now.</summary>
-    public bool CanRecordAttempt { get; private set; }
-
-    public bool CanClose { get; private set; }
-
-    /// <summary>The Dutch message for a field of the outreach forms, if the last post refused it.</summary>
-    public string? ErrorOf(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    /// <summary>The step form the hub just refused, shown again with its messages.</summary>
+    private StepForm? refusedStep;
 
     public OrganisationNames Names => names;
 
@@ -78,12 +72,8 @@ public sealed class CasePage(
         Routes = routes.Plan(engine.Library.Get(new DefinitionKey(view.Definition.Id, view.Definition.Version)),
             History.Select(entry => new HistoryEntry(entry.Type, entry.Phase, entry.OccurredAt)).ToList(), Today);
         var next = (await reader.NextEventsAsync(id, sender, RequestTrace.TraceParent, cancellationToken))?.Events ?? [];
-        OneClickSteps = next.Where(step => CounsellorSteps.IsOneClick(step.Type)).ToList();
-        CanRecordAttempt = next.Any(step => step.Type == EventTypes.ContactAttempted);
-        CanClose = next.Any(step => step.Type == EventTypes.OutreachClosed);
-        // Contact moments, contact attempts and closing an outreach case have forms of their own.
-        OtherSteps = next.Where(step => !CounsellorSteps.IsOneClick(step.Type)
-                && step.Type is not (EventTypes.ContactAttempted or EventTypes.OutreachClosed or EventTypes.ContactMomentRecorded))
+        Steps = next.Where(step => EventDataCatalogue.IsPartnerEvent(step.Type))
+            .Select(step => step.Type == refusedStep?.Type ? refusedStep : StepForm.Blank(step, time.GetUtcNow()))
             .ToList();
         Contacts = OutreachDefinition.Is(engine.Library.Get(new DefinitionKey(view.Definition.Id, view.Definition.Version)))
             ? null
@@ -92,98 +82,42 @@ public sealed class CasePage(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostContactAsync(string id, [FromForm] ContactMomentForm contact)
+    /// <summary>
+    /// A step's form, sent through the same intake as the API in the professional's name. Fields the hub refuses are shown
+    /// at the field and in a summary above the form, with what was filled in.
+    /// </summary>
+    public async Task<IActionResult> OnPostStepAsync(string id, [FromForm] string type, CancellationToken cancellationToken)
     {
-        var caller = PageSchemes.StaffOf(User)!;
-        var now = time.GetUtcNow();
-        if (contact.ToData(now) is not { } data)
-        {
-            TempData["Fout"] = "Het contactmoment is niet vastgelegd. Kies een kanaal, vul een onderwerp in (hoogstens 200 tekens) en geef aan of u de inwoner sprak.";
-            return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}#contact");
-        }
-
-        var result = await intake.AcceptAsync(
-            CounsellorSteps.CloudEvent(EventTypes.ContactMomentRecorded, id, caller.Organisation, now, data), caller.AsSender(), RequestTrace.TraceParent);
-        if (result.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData[result.Problem is null ? "Melding" : "Fout"] = result.Problem is null
-            ? "Het contactmoment is vastgelegd."
-            : "Het contactmoment kon niet worden vastgelegd. Is het traject intussen afgesloten?";
-        return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}#contact");
-    }
-
-    public async Task<IActionResult> OnPostAttemptAsync(
-        string id, [FromForm] string? soort, [FromForm] string? bereikt, [FromForm] string? datum, [FromForm] string? dagdeel, CancellationToken cancellationToken)
-    {
-        var (data, missing) = OutreachForms.Attempt(soort, bereikt, datum, dagdeel);
-        return await SendAsync(id, EventTypes.ContactAttempted, data, missing, "De contactpoging is vastgelegd.", cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostCloseAsync(string id, [FromForm] string? eindresultaat, [FromForm] string? note, CancellationToken cancellationToken)
-    {
-        var (data, missing) = OutreachForms.Close(eindresultaat, note);
-        return await SendAsync(id, EventTypes.OutreachClosed, data, missing, "De vroegsignalering is afgesloten.", cancellationToken);
-    }
-
-    /// <summary>Sends a form's event through the intake; a field the hub refuses is shown at that field, on the same page.</summary>
-    private async Task<IActionResult> SendAsync(
-        string id, string type, JsonObject? data, IReadOnlyList<string> missing, string done, CancellationToken cancellationToken)
-    {
-        var caller = PageSchemes.StaffOf(User)!;
-        var refused = missing;
-        if (data is not null)
-        {
-            var result = await intake.AcceptAsync(
-                CounsellorSteps.CloudEvent(type, id, caller.Organisation, time.GetUtcNow(), data), caller.AsSender(), RequestTrace.TraceParent);
-            if (result.Status == StatusCodes.Status404NotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Problem is null)
-            {
-                TempData["Melding"] = done;
-                return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
-            }
-
-            refused = result.Problem.Fields?.Select(field => field.Name).Where(name => name.StartsWith("data/", StringComparison.Ordinal))
-                .Select(name => name["data/".Length..]).ToList() ?? [];
-            if (refused.Count == 0)
-            {
-                TempData["Fout"] = "Dit kon niet worden vastgelegd. De zaak is intussen misschien veranderd; bekijk de volgende stappen opnieuw.";
-                return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
-            }
-        }
-
-        foreach (var field in refused)
-        {
-            ModelState.AddModelError(field, OutreachForms.MessageFor(field));
-        }
-
-        return await OnGetAsync(id, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostStepAsync(string id, [FromForm] string type)
-    {
-        var caller = PageSchemes.StaffOf(User)!;
-        var now = time.GetUtcNow();
-        if (CounsellorSteps.DataFor(type, now) is not { } data)
+        if (!EventDataCatalogue.IsPartnerEvent(type))
         {
             return BadRequest();
         }
 
-        var result = await intake.AcceptAsync(CounsellorSteps.CloudEvent(type, id, caller.Organisation, now, data), caller.AsSender(), RequestTrace.TraceParent);
+        var caller = PageSchemes.StaffOf(User)!;
+        var values = EventDataCatalogue.Fields(type).ToDictionary(field => field.Name, field => Request.Form[field.Name].ToString().Trim());
+        var data = StepData.From(EventDataCatalogue.Fields(type), values);
+        var result = await intake.AcceptAsync(
+            WorkplaceEvents.CloudEvent(type, id, caller.Organisation, time.GetUtcNow(), data), caller.AsSender(), RequestTrace.TraceParent);
         if (result.Status == StatusCodes.Status404NotFound)
         {
             return NotFound();
         }
 
-        TempData[result.Problem is null ? "Melding" : "Fout"] = result.Problem is null
-            ? "De stap is vastgelegd."
-            : "Deze stap kon niet worden vastgelegd. Het traject is intussen misschien veranderd; bekijk de volgende stappen opnieuw.";
-        return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
+        var fields = DataFieldsOf(result.Problem);
+        if (result.Problem is null || fields.Count == 0)
+        {
+            TempData[result.Problem is null ? "Melding" : "Fout"] = result.Problem is null
+                ? $"Vastgelegd: {EventCatalogue.Find(type)?.Description ?? type}."
+                : "Deze stap kon niet worden vastgelegd. Het traject is intussen misschien veranderd; bekijk de volgende stappen opnieuw.";
+            return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
+        }
+
+        refusedStep = StepForm.Refused(type, values, fields);
+        return await OnGetAsync(id, cancellationToken);
     }
+
+    /// <summary>The data members a refusal names (<c>data/…</c>).</summary>
+    private static IReadOnlyList<string> DataFieldsOf(IntakeProblem? problem) =>
+        problem?.Fields?.Select(field => field.Name).Where(name => name.StartsWith("data/", StringComparison.Ordinal))
+            .Select(name => name["data/".Length..]).ToList() ?? [];
 }
