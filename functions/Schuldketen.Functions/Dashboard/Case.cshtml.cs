@@ -94,17 +94,18 @@ public sealed class CasePage(
         }
 
         var caller = PageSchemes.StaffOf(User)!;
-        var values = EventDataCatalogue.Fields(type).ToDictionary(field => field.Name, field => Request.Form[field.Name].ToString().Trim());
-        var data = StepData.From(EventDataCatalogue.Fields(type), values);
+        var fields = EventDataCatalogue.Fields(type);
+        var values = fields.ToDictionary(field => field.Name, field => Request.Form[field.Name].ToString().Trim());
         var result = await intake.AcceptAsync(
-            WorkplaceEvents.CloudEvent(type, id, caller.Organisation, time.GetUtcNow(), data), caller.AsSender(), RequestTrace.TraceParent);
+            WorkplaceEvents.CloudEvent(type, id, caller.Organisation, time.GetUtcNow(), StepData.From(fields, values)), caller.AsSender(),
+            RequestTrace.TraceParent);
         if (result.Status == StatusCodes.Status404NotFound)
         {
             return NotFound();
         }
 
-        var fields = DataFieldsOf(result.Problem);
-        if (result.Problem is null || fields.Count == 0)
+        var refused = DataFieldsOf(result.Problem);
+        if (result.Problem is null || refused.Count == 0)
         {
             TempData[result.Problem is null ? "Melding" : "Fout"] = result.Problem is null
                 ? $"Vastgelegd: {EventCatalogue.Find(type)?.Description ?? type}."
@@ -112,7 +113,7 @@ public sealed class CasePage(
             return LocalRedirect($"/werkplek/traject/{Uri.EscapeDataString(id)}");
         }
 
-        refusedStep = StepForm.Refused(type, values, fields);
+        refusedStep = StepForm.Refused(type, values, refused);
         return await OnGetAsync(id, cancellationToken);
     }
 
