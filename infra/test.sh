@@ -17,37 +17,12 @@ export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ SCHULDKETEN_TEST_AZUR
 trap './infra/postgres.sh stop; ./infra/rabbitmq.sh stop; ./infra/azurite.sh stop' EXIT
 
 status=0
-dotnet build Schuldketen.sln --configuration Release || status=$?
-
-# The assemblies run in two groups side by side. Most of the suite waits on fsync, servers, fake clocks and a browser,
-# so on two cores the two groups take about as long as the longer one. No group touches the other's servers: the fault
-# tests start, stop and crash servers of their own, on ports of their own.
-run_tests() {
-  local group=$1 code=0
-  shift
-  for project in "$@"; do
-    dotnet test "tests/$project" --configuration Release --no-build \
-      --logger "trx" --logger "console;verbosity=minimal" \
-      --results-directory "$results/$group" || code=$?
-  done
-  return "$code"
-}
-
-if [ "$status" -eq 0 ]; then
-  slow=(Schuldketen.Faults.Tests Schuldketen.Api.Tests)
-  rest=()
-  for project in tests/*.Tests; do
-    name=$(basename "$project")
-    [[ " ${slow[*]} " == *" $name "* ]] || rest+=("$name")
-  done
-  run_tests slow "${slow[@]}" & slow_run=$!
-  run_tests rest "${rest[@]}" & rest_run=$!
-  wait "$slow_run" || status=$?
-  wait "$rest_run" || status=$?
-fi
+dotnet test Schuldketen.sln --configuration Release \
+  --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" || status=$?
 
 read -r passed failed skipped < <(
-  cat "$results"/*/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
     END { print c["passed"] + 0, c["failed"] + 0, c["notExecuted"] + 0 }')
 

@@ -92,9 +92,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
 
         var granted = await RegisterAsync(team.Page);
         var steps = new CaseSteps(team.Page, hub, granted);
-        await steps.RecordAsync(EventTypes.CrisisCheckCompleted, "eerste-gesprek", form => CaseSteps.Group(form, "Is er een crisis?").GetByLabel("Nee").CheckAsync());
-        await steps.RecordAsync(EventTypes.FirstConversationHeld, "besluit-toegang");
-        await steps.RecordAsync(EventTypes.AccessGranted, "stabilisatie", form => form.GetByLabel("Plan van aanpak").FillAsync("Budgetbeheer, inkomen op orde, daarna schuldregeling."));
+        await GrantedAsync(steps, "Budgetbeheer, inkomen op orde, daarna schuldregeling.");
         await steps.RecordAsync(EventTypes.ParticipantLinked, "stabilisatie", async form =>
         {
             await form.GetByLabel("OIN van de organisatie").FillAsync(DemoOrganisations.Administrator.Oin);
@@ -118,8 +116,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
 
         var dismissed = await RegisterAsync(team.Page);
         steps = new CaseSteps(team.Page, hub, dismissed);
-        await steps.RecordAsync(EventTypes.CrisisCheckCompleted, "eerste-gesprek", form => CaseSteps.Group(form, "Is er een crisis?").GetByLabel("Nee").CheckAsync());
-        await steps.RecordAsync(EventTypes.FirstConversationHeld, "besluit-toegang");
+        await ToDecisionAsync(steps);
         await steps.RecordAsync(EventTypes.AccessRefused, "bezwaartermijn", form => form.GetByLabel("Reden").FillAsync("Inkomen te hoog voor schuldhulp."));
         await steps.RecordAsync(EventTypes.ObjectionFiled, "bezwaar");
         await steps.RecordAsync(EventTypes.ObjectionDismissed, "afgesloten");
@@ -148,9 +145,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
         await team.LoginAsStaffAsync(MunicipalTeam);
         var id = await RegisterAsync(team.Page);
         var steps = new CaseSteps(team.Page, hub, id);
-        await steps.RecordAsync(EventTypes.CrisisCheckCompleted, "eerste-gesprek", form => CaseSteps.Group(form, "Is er een crisis?").GetByLabel("Nee").CheckAsync());
-        await steps.RecordAsync(EventTypes.FirstConversationHeld, "besluit-toegang");
-        await steps.RecordAsync(EventTypes.AccessGranted, "stabilisatie", form => form.GetByLabel("Plan van aanpak").FillAsync("Saneringskrediet aanvragen."));
+        await GrantedAsync(steps, "Saneringskrediet aanvragen.");
         await steps.RecordAsync(EventTypes.CounsellorAssigned, "stabilisatie", async form =>
         {
             await form.GetByLabel("OIN van de schuldhulpverlener").FillAsync(DemoOrganisations.CreditBank.Oin);
@@ -261,6 +256,20 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
         await CaseSteps.AssertRefusedAsync(form, form.GetByLabel("Totale schuld"), $"Vul bij ‘Totale schuld’ {AmountMessage}");
         await CaseSteps.AssertRefusedAsync(form, form.GetByLabel("Aflossingscapaciteit per maand"), $"Vul bij ‘Aflossingscapaciteit per maand’ {AmountMessage}");
         await AssertAccessibleAsync(counsellor.Page);
+    }
+
+    /// <summary>No crisis, and the first conversation held: the decision on access is next.</summary>
+    private static async Task ToDecisionAsync(CaseSteps steps)
+    {
+        await steps.RecordAsync(EventTypes.CrisisCheckCompleted, "eerste-gesprek", form => CaseSteps.Group(form, "Is er een crisis?").GetByLabel("Nee").CheckAsync());
+        await steps.RecordAsync(EventTypes.FirstConversationHeld, "besluit-toegang");
+    }
+
+    /// <summary>Access granted with <paramref name="plan"/>: stabilisation is next.</summary>
+    private static async Task GrantedAsync(CaseSteps steps, string plan)
+    {
+        await ToDecisionAsync(steps);
+        await steps.RecordAsync(EventTypes.AccessGranted, "stabilisatie", form => form.GetByLabel("Plan van aanpak").FillAsync(plan));
     }
 
     /// <summary>Registers a resident at the counter; the workplace opens the new case.</summary>
