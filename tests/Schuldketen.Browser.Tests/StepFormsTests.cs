@@ -61,9 +61,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
             Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(1)), DateTimeOffset.Parse(data.RootElement.GetProperty("heldAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        await using var counsellor = await Visitor.OpenAsync(chromium, hub);
-        await counsellor.LoginAsStaffAsync(Counsellor);
-        await counsellor.Page.GotoAsync($"/werkplek/traject/{id}");
+        await using var counsellor = await OpenCaseAsync(Counsellor, id);
         var counselling = new CaseSteps(counsellor.Page, hub, id);
         await counselling.RecordAsync(EventTypes.StabilisationCompleted, "schuldregeling", async form =>
         {
@@ -127,9 +125,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
         await new CaseSteps(team.Page, hub, court).RecordAsync(EventTypes.WsnpRequested, "wsnp-verzoek", form => form.GetByLabel("Datum van het verzoek").FillAsync("2026-02-27"));
 
         var (courtSettlement, itsCounsellor) = await InPhaseAsync("schuldregeling");
-        await using var counsellor = await Visitor.OpenAsync(chromium, hub);
-        await counsellor.LoginAsStaffAsync(itsCounsellor);
-        await counsellor.Page.GotoAsync($"/werkplek/traject/{courtSettlement}");
+        await using var counsellor = await OpenCaseAsync(itsCounsellor, courtSettlement);
         await new CaseSteps(counsellor.Page, hub, courtSettlement).RecordAsync(EventTypes.CourtSettlementRequested, "dwangakkoord");
     }
 
@@ -152,9 +148,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
             await form.GetByLabel("Naam van de contactpersoon").FillAsync(Counsellor.Person.Name);
         });
 
-        await using var counsellor = await Visitor.OpenAsync(chromium, hub);
-        await counsellor.LoginAsStaffAsync(Counsellor);
-        await counsellor.Page.GotoAsync($"/werkplek/traject/{id}");
+        await using var counsellor = await OpenCaseAsync(Counsellor, id);
         var counselling = new CaseSteps(counsellor.Page, hub, id);
         await counselling.RecordAsync(EventTypes.StabilisationCompleted, "saneringskrediet", async form =>
         {
@@ -235,9 +229,7 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
     public async Task Numbers_and_amounts_are_refused_when_empty_not_a_number_or_out_of_bounds()
     {
         var (id, itsCounsellor) = await InPhaseAsync("stabilisatie");
-        await using var counsellor = await Visitor.OpenAsync(chromium, hub);
-        await counsellor.LoginAsStaffAsync(itsCounsellor);
-        await counsellor.Page.GotoAsync($"/werkplek/traject/{id}");
+        await using var counsellor = await OpenCaseAsync(itsCounsellor, id);
         var steps = new CaseSteps(counsellor.Page, hub, id);
 
         var form = await steps.RefusedAsync(EventTypes.StabilisationCompleted, form => form.GetByLabel("Aantal schuldeisers").FillAsync("twaalf"));
@@ -256,6 +248,15 @@ public sealed class StepFormsTests(Chromium chromium) : IAsyncLifetime
         await CaseSteps.AssertRefusedAsync(form, form.GetByLabel("Totale schuld"), $"Vul bij ‘Totale schuld’ {AmountMessage}");
         await CaseSteps.AssertRefusedAsync(form, form.GetByLabel("Aflossingscapaciteit per maand"), $"Vul bij ‘Aflossingscapaciteit per maand’ {AmountMessage}");
         await AssertAccessibleAsync(counsellor.Page);
+    }
+
+    /// <summary>A professional logged in on a case page.</summary>
+    private async Task<Visitor> OpenCaseAsync(DemoStaffMember member, string id)
+    {
+        var visitor = await Visitor.OpenAsync(chromium, hub);
+        await visitor.LoginAsStaffAsync(member);
+        await visitor.Page.GotoAsync($"/werkplek/traject/{id}");
+        return visitor;
     }
 
     /// <summary>No crisis, and the first conversation held: the decision on access is next.</summary>

@@ -54,9 +54,9 @@ public sealed class CasePage(
 
     public OrganisationNames Names => names;
 
-    public DateOnly Today => time.GetUtcNow().ToDutchDate();
+    public RiskLevel RiskOf(DeadlineView deadline) => risk.Of(deadline.DueOn, Today);
 
-    public RiskLevel RiskOf(DeadlineView deadline) => risk.Of(deadline.DueOn, time.GetUtcNow().ToDutchDate());
+    private DateOnly Today => time.GetUtcNow().ToDutchDate();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Schuldketen.Contracts;
-using Schuldketen.Contracts.Events;
 
 namespace Schuldketen.Functions.Dashboard;
 
