@@ -68,6 +68,33 @@ public class OutreachCaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_signals_about_one_household_that_arrive_side_by_side_share_one_case(string provider)
+    {
+        await using var harness = new StoreHarness(provider);
+        var cases = new OutreachCases(harness.Store, Settings);
+
+        // Two partners' signals on the bus at once: neither has written its case link when the other looks for one.
+        var fromLandlord = new List<OutreachLink>();
+        var fromEnergySupplier = new List<OutreachLink>();
+        var landlords = await cases.OpenOrJoinHouseholdAsync([Signal("sig-1", Monday, partner: Landlord)], fromLandlord);
+        var energySuppliers = await cases.OpenOrJoinHouseholdAsync([Signal("sig-2", Monday, partner: EnergySupplier)], fromEnergySupplier);
+        await using (var connection = await harness.Store.Dialect.OpenAsync(default))
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await OutreachCases.WriteLinksAsync(connection, transaction, fromEnergySupplier.Concat(fromLandlord));
+            await transaction.CommitAsync();
+        }
+
+        var trajectoryId = Assert.Single(landlords.Concat(energySuppliers).Select(joined => joined.TrajectoryId).Distinct());
+        Assert.Equal([true, false], landlords.Concat(energySuppliers).Select(joined => joined.IsNew));
+        Assert.Equal([EventTypes.Registered, EventTypes.SignalJoined, EventTypes.SignalJoined],
+            (await harness.Store.HistoryAsync(trajectoryId)).Select(entry => entry.EventType));
+        var later = await cases.OpenOrJoinAsync(Signal("sig-3", Monday.AddMonths(1), partner: Landlord));
+        Assert.Equal((trajectoryId, false), (later.TrajectoryId, later.IsNew));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_signal_after_the_matching_period_or_after_the_case_closed_opens_a_new_case(string provider)
     {
         await using var harness = new StoreHarness(provider);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using Schuldketen.Contracts;
@@ -22,24 +24,24 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
 
     public async Task<OutreachCase> OpenOrJoinAsync(OutreachRequest request, CancellationToken cancellationToken = default)
     {
-        var signalId = request.Signal.SignalId;
-        if (await OwnCaseAsync(signalId, cancellationToken) is { } own)
+        if (await OwnCaseAsync(request.Signal.SignalId, cancellationToken) is { } own)
         {
             return await JoinAsync(request, own.TrajectoryId, isNew: true);
         }
 
-        if (await OpenCaseAsync(request, cancellationToken) is { } open)
+        var household = await HouseholdAsync(request, cancellationToken);
+        if (household.OpenCase is { } open)
         {
             return await JoinAsync(request, open, isNew: false);
         }
 
-        var link = await RegisterAsync(request, cancellationToken);
+        var (link, isNew) = await RegisterAsync(request, household.Cases, cancellationToken);
         await using (var connection = await store.Dialect.OpenAsync(cancellationToken))
         {
             await connection.ExecuteAsync(InsertLink, link);
         }
 
-        return await JoinAsync(request, link.TrajectoryId, isNew: true);
+        return await JoinAsync(request, link.TrajectoryId, isNew);
     }
 
     /// <summary>
@@ -53,6 +55,7 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
     {
         var joined = new List<OutreachCase>(requests.Count);
         OutreachLink? openedHere = null;
+        var openedCount = 0;
         foreach (var request in requests)
         {
             if (await OwnCaseAsync(request.Signal.SignalId, cancellationToken) is { } own)
@@ -63,15 +66,15 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
             {
                 joined.Add(await JoinAsync(request, here.TrajectoryId, isNew: false));
             }
-            else if (await OpenCaseAsync(request, cancellationToken) is { } open)
+            else if (await HouseholdAsync(request, cancellationToken) is var household && household.OpenCase is { } open)
             {
                 joined.Add(await JoinAsync(request, open, isNew: false));
             }
             else
             {
-                openedHere = await RegisterAsync(request, cancellationToken);
+                (openedHere, var isNew) = await RegisterAsync(request, household.Cases + openedCount++, cancellationToken);
                 links.Add(openedHere);
-                joined.Add(await JoinAsync(request, openedHere.TrajectoryId, isNew: true));
+                joined.Add(await JoinAsync(request, openedHere.TrajectoryId, isNew));
             }
         }
 
@@ -109,30 +112,39 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
         return await connection.QuerySingleOrDefaultAsync<CaseRow>($"SELECT {Columns} FROM outreach_cases WHERE opened_by = @signalId", new { signalId });
     }
 
-    /// <summary>The household's case that is still open and whose matching period runs at the signal's arrival.</summary>
-    private async Task<string?> OpenCaseAsync(OutreachRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The household's case that is still open and whose matching period runs at the signal's arrival, and how many
+    /// cases the household has had.
+    /// </summary>
+    private async Task<Household> HouseholdAsync(OutreachRequest request, CancellationToken cancellationToken)
     {
-        List<CaseRow> candidates;
+        List<CaseRow> cases;
         await using (var connection = await store.Dialect.OpenAsync(cancellationToken))
         {
-            candidates = (await connection.QueryAsync<CaseRow>(
-                $"SELECT {Columns} FROM outreach_cases WHERE municipality = @Municipality AND household_key = @HouseholdKey AND period_ends_at > @at ORDER BY period_ends_at DESC",
-                new { request.Municipality, request.HouseholdKey, at = request.ReceivedAt.ToUnixTimeMilliseconds() })).AsList();
+            cases = (await connection.QueryAsync<CaseRow>(
+                $"SELECT {Columns} FROM outreach_cases WHERE municipality = @Municipality AND household_key = @HouseholdKey ORDER BY period_ends_at DESC",
+                new { request.Municipality, request.HouseholdKey })).AsList();
         }
 
-        foreach (var candidate in candidates)
+        var at = request.ReceivedAt.ToUnixTimeMilliseconds();
+        foreach (var candidate in cases.Where(candidate => candidate.PeriodEndsAt > at))
         {
             if (await store.FindAsync(candidate.TrajectoryId, cancellationToken) is { } trajectory
                 && !store.Engine.Library.Get(trajectory.Definition).Phase(trajectory.Phase).Terminal)
             {
-                return trajectory.Id;
+                return new Household(trajectory.Id, cases.Count);
             }
         }
 
-        return null;
+        return new Household(null, cases.Count);
     }
 
-    private async Task<OutreachLink> RegisterAsync(OutreachRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the household's next case. Its id follows from the household and how many cases it has had, so two signals
+    /// about one household that arrive side by side (two partners, two hub instances) register the same case: the first
+    /// registers it, the second finds it registered and joins it.
+    /// </summary>
+    private async Task<(OutreachLink Link, bool IsNew)> RegisterAsync(OutreachRequest request, int earlierCases, CancellationToken cancellationToken)
     {
         var definitionId = settings.MunicipalityDefinitions.GetValueOrDefault(request.Municipality) ?? settings.DefaultDefinition;
         var definition = store.Engine.Library.Latest(definitionId)
@@ -141,24 +153,36 @@ public sealed class OutreachCases(TrajectoryStore store, OutreachSettings settin
             Source,
             $"vroegsignaal:{request.Signal.SignalId}",
             EventTypes.Registered,
-            Guid.NewGuid().ToString(),
+            CaseId(request.Municipality, request.HouseholdKey, earlierCases),
             request.ReceivedAt,
             new Sender(settings.HubOin, PartnerRole.Hub),
             TraceParent: request.TraceParent,
             Registration: new Registration(definition.Key, request.Municipality, request.SubjectHash, request.SubjectCipher)));
-        if (registered.Status != ApplyStatus.Accepted)
+        if (registered.Status is not (ApplyStatus.Accepted or ApplyStatus.AlreadyRegistered))
         {
             throw new InvalidOperationException($"The outreach case for signal '{request.Signal.SignalId}' could not be registered: {registered.Detail}");
         }
 
-        return new OutreachLink(
+        var link = new OutreachLink(
             registered.TrajectoryId,
             request.Municipality,
             request.HouseholdKey,
             request.Signal.SignalId,
             request.ReceivedAt.ToUnixTimeMilliseconds(),
             request.ReceivedAt.AddMonths(request.MatchingMonths).ToUnixTimeMilliseconds());
+        return (link, registered.Status == ApplyStatus.Accepted);
     }
+
+    /// <summary>A name-based UUID (RFC 9562 version 8) of the household's n-th case; the household key is already a keyed hash.</summary>
+    private static string CaseId(string municipality, string householdKey, int earlierCases)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"vroegsignaalzaak\n{municipality}\n{householdKey}\n{earlierCases}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+    }
+
+    private sealed record Household(string? OpenCase, int Cases);
 
     private sealed record CaseRow(string TrajectoryId, string OpenedBy, long PeriodEndsAt);
 }
