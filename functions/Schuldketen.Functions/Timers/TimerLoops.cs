@@ -10,6 +10,9 @@ public sealed class TimerLoops(IEnumerable<IHubTimer> timers, TimeProvider time)
         using var ticks = new PeriodicTimer(timer.Interval, time);
         do
         {
+            // Off the clock's thread: a tick completes the wait on the thread that fired it, and a round that runs there holds
+            // up the clock (a test clock that is moved on months runs every tick in between, one round after the other).
+            await Task.Yield();
             await timer.RunRoundAsync(stoppingToken);
         }
         while (await ticks.WaitForNextTickAsync(stoppingToken));
