@@ -19,16 +19,27 @@ export HOME=$base ERL_EPMD_PORT=$((port - 12351)) ERL_EPMD_ADDRESS=127.0.0.1 \
 uri="amqp://guest:guest@127.0.0.1:$port"
 cd /tmp # RabbitMQ's tools drop crash dumps into the folder they run in
 
-running() { [ -f "$base/rabbit.pid" ] && rabbitmqctl -q status >/dev/null 2>&1; }
+# The node's own Erlang process, not rabbitmqctl: each rabbitmqctl call boots an Erlang VM, seconds on a busy machine.
+beam() { [ "$(cat "/proc/$1/comm" 2>/dev/null)" = beam.smp ]; }
+running() { [ -f "$base/rabbit.pid" ] && beam "$(cat "$base/rabbit.pid")"; }
 
+# Started when its log says so: cheaper than rabbitmqctl await_startup, which boots a VM per try.
 launch() {
+  local log="$base/log/$RABBITMQ_NODENAME.log" before
+  before=$(started "$log")
   rabbitmq-server -detached >/dev/null 2>&1
-  for _ in $(seq 60); do
-    rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1 && return 0
-    sleep 1 # await_startup fails at once while the node is still booting
+  for _ in $(seq 600); do
+    [ "$(started "$log")" -gt "$before" ] && return 0
+    sleep 0.1
   done
-  echo "RabbitMQ did not start; see $base/log" >&2
+  echo "RabbitMQ did not start within 60 s; see $base/log" >&2
   return 1
+}
+
+started() {
+  local count
+  count=$(grep -c "Server startup complete" "$1" 2>/dev/null || true)
+  echo "${count:-0}" # no log yet
 }
 
 case "${1:-start}" in
@@ -50,7 +61,14 @@ case "${1:-start}" in
     echo "$uri"
     ;;
   stop)
-    if running; then rabbitmqctl stop >/dev/null; fi
+    if running; then
+      # SIGTERM stops the node as rabbitmqctl stop does (Erlang's init:stop), without booting a VM to ask it.
+      pid=$(cat "$base/rabbit.pid")
+      kill -TERM "$pid"
+      for _ in $(seq 600); do beam "$pid" || break; sleep 0.1; done # the node removes its pid file as it begins to stop
+      if beam "$pid"; then echo "RabbitMQ did not stop within 60 s; see $base/log" >&2; exit 1; fi
+      rm -f "$base/rabbit.pid"
+    fi
     epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
     ;;
   *)
