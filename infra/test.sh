@@ -10,16 +10,28 @@ mkdir -p "$results"
 
 ./infra/chromium.sh
 
-SCHULDKETEN_TEST_POSTGRES=$(./infra/postgres.sh start)
-SCHULDKETEN_TEST_RABBITMQ=$(./infra/rabbitmq.sh start)
-SCHULDKETEN_TEST_AZURITE=$(./infra/azurite.sh start)
-export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ SCHULDKETEN_TEST_AZURITE
-trap './infra/postgres.sh stop; ./infra/rabbitmq.sh stop; ./infra/azurite.sh stop' EXIT
+# The servers start while the suite builds (each start script installs its server first, so one after the other).
+servers=.tmp/servers
+mkdir -p "$servers"
+trap 'wait; ./infra/postgres.sh stop; ./infra/rabbitmq.sh stop; ./infra/azurite.sh stop' EXIT
+(./infra/postgres.sh start > "$servers/postgres" \
+  && ./infra/rabbitmq.sh start > "$servers/rabbitmq" \
+  && ./infra/azurite.sh start > "$servers/azurite") &
+starting=$!
 
 status=0
-dotnet test Schuldketen.sln --configuration Release \
-  --logger "trx" --logger "console;verbosity=minimal" \
-  --results-directory "$results" || status=$?
+dotnet build Schuldketen.sln --configuration Release || status=$?
+wait "$starting" || { echo "test.sh: a server did not start (its message is above); no test is run." >&2; status=1; }
+SCHULDKETEN_TEST_POSTGRES=$(cat "$servers/postgres")
+SCHULDKETEN_TEST_RABBITMQ=$(cat "$servers/rabbitmq")
+SCHULDKETEN_TEST_AZURITE=$(cat "$servers/azurite")
+export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ SCHULDKETEN_TEST_AZURITE
+
+if [ "$status" -eq 0 ]; then
+  dotnet test Schuldketen.sln --configuration Release --no-build \
+    --logger "trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=$?
+fi
 
 read -r passed failed skipped < <(
   cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
