@@ -12,6 +12,7 @@ mkdir -p "$results"
 
 # The servers start while the suite builds (each start script installs its server first, so one after the other).
 servers=.tmp/servers
+rm -rf "$servers"
 mkdir -p "$servers"
 trap 'wait; ./infra/postgres.sh stop; ./infra/rabbitmq.sh stop; ./infra/azurite.sh stop' EXIT
 (./infra/postgres.sh start > "$servers/postgres" \
@@ -22,13 +23,13 @@ starting=$!
 status=0
 dotnet build Schuldketen.sln --configuration Release || status=$?
 wait "$starting" || { echo "test.sh: a server did not start (its message is above); no test is run." >&2; status=1; }
-SCHULDKETEN_TEST_POSTGRES=$(cat "$servers/postgres")
-SCHULDKETEN_TEST_RABBITMQ=$(cat "$servers/rabbitmq")
-SCHULDKETEN_TEST_AZURITE=$(cat "$servers/azurite")
-export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ SCHULDKETEN_TEST_AZURITE
 
 # One test assembly at a time (-m:1): side by side on two cores each takes twice as long and the total is no shorter.
 if [ "$status" -eq 0 ]; then
+  SCHULDKETEN_TEST_POSTGRES=$(cat "$servers/postgres")
+  SCHULDKETEN_TEST_RABBITMQ=$(cat "$servers/rabbitmq")
+  SCHULDKETEN_TEST_AZURITE=$(cat "$servers/azurite")
+  export SCHULDKETEN_TEST_POSTGRES SCHULDKETEN_TEST_RABBITMQ SCHULDKETEN_TEST_AZURITE
   dotnet test Schuldketen.sln --configuration Release --no-build -m:1 \
     --logger "trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=$?
